@@ -1,0 +1,121 @@
+"""The scan pipeline: run detectors, fuse their signals per family, apply the policy.
+
+Fusion is a noisy-OR over *distinct codes*: several hits of the same code (the word 最 three times)
+count once at their strongest, while independent kinds of evidence (an absolute term AND a disease
+claim) reinforce each other. Detectors calibrate each code's score so that 0.5 means "flag".
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from moderation.detectors.base import Detector, ScanContext
+from moderation.policy import Policy
+from moderation.types import FAMILIES, SCAN_FAMILY, Recommendation, ScanError, Signal, Verdict
+
+log = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "pipeline-1"
+
+
+def fuse(signals: Iterable[Signal]) -> dict[str, float]:
+    """Per-family score in [0, 1]: noisy-OR of the strongest signal of each code."""
+    best: dict[tuple[str, str], float] = {}
+    for s in signals:
+        if s.family in FAMILIES:
+            key = (s.family, s.code)
+            best[key] = max(best.get(key, 0.0), s.score)
+    scores: dict[str, float] = {}
+    for family in FAMILIES:
+        miss = 1.0
+        for (fam, _code), score in best.items():
+            if fam == family:
+                miss *= 1.0 - score
+        scores[family] = 1.0 - miss
+    return scores
+
+
+@dataclass(frozen=True)
+class DetectorTiming:
+    name: str
+    seconds: float
+
+
+class Pipeline:
+    """Runs a fixed set of detectors under one policy. Build it once per process; it is reusable
+    and holds no per-item state (that lives in `ScanContext`)."""
+
+    def __init__(self, detectors: Sequence[Detector], policy: Policy, extra_versions: dict[str, str] | None = None):
+        names = [d.name for d in detectors]
+        if len(set(names)) != len(names):
+            raise ValueError(f"duplicate detector names: {names}")
+        self.detectors = tuple(detectors)
+        self.policy = policy
+        self._extra_versions = dict(extra_versions or {})
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """Every version that influences a verdict: policy, pipeline, each detector and its data."""
+        versions = {"policy": self.policy.version, "pipeline": PIPELINE_VERSION, **self._extra_versions}
+        for d in self.detectors:
+            versions[f"detector:{d.name}"] = d.version
+            versions.update(d.resource_versions)
+        return versions
+
+    def with_policy(self, policy: Policy) -> Pipeline:
+        return Pipeline(self.detectors, policy, self._extra_versions)
+
+    def collect(self, rec: Recommendation, ctx: ScanContext | None = None) -> list[Signal]:
+        """All signals for `rec`; a crashing detector becomes a DETECTOR_ERROR scan signal."""
+        ctx = ctx or ScanContext(rec)
+        signals: list[Signal] = []
+        for detector in self.detectors:
+            try:
+                signals.extend(detector.detect(rec, ctx))
+            except Exception as exc:  # fail closed: a broken detector sends the item to review
+                log.exception("detector %s failed on %s", detector.name, rec.id)
+                signals.append(
+                    Signal(
+                        family=SCAN_FAMILY,
+                        code="DETECTOR_ERROR",
+                        score=1.0,
+                        evidence=ScanError(reason=f"{type(exc).__name__}: {exc}"[:300], detector=detector.name),
+                        detector=detector.name,
+                    )
+                )
+        if rec.images and not any(d.uses_images for d in self.detectors):
+            # Fail closed: images nobody looked at could carry a logo, a QR code or a WeChat ID.
+            signals.append(
+                Signal(
+                    family=SCAN_FAMILY,
+                    code="IMAGES_NOT_SCANNED",
+                    score=1.0,
+                    evidence=ScanError(reason="no image detector is configured"),
+                    detector="pipeline",
+                )
+            )
+        return signals
+
+    def decide(self, signals: Sequence[Signal]) -> Verdict:
+        scores = fuse(signals)
+        complete = not any(s.family == SCAN_FAMILY for s in signals)
+        route, reasons = self.policy.route(scores, complete)
+        ordered = sorted(signals, key=lambda s: (-s.score, s.family, s.code))
+        return Verdict(route, scores, tuple(ordered), self.versions, complete, reasons)
+
+    def scan(self, rec: Recommendation, ctx: ScanContext | None = None) -> Verdict:
+        return self.decide(self.collect(rec, ctx))
+
+    def timed_scan(self, rec: Recommendation) -> tuple[Verdict, list[DetectorTiming]]:
+        """Like `scan`, but also reports how long each detector took (for `bench/` and tuning)."""
+        ctx = ScanContext(rec)
+        timings: list[DetectorTiming] = []
+        signals: list[Signal] = []
+        for detector in self.detectors:
+            t0 = time.perf_counter()
+            signals.extend(Pipeline([detector], self.policy).collect(rec, ctx))
+            timings.append(DetectorTiming(detector.name, time.perf_counter() - t0))
+        return self.decide(signals), timings
