@@ -1,0 +1,41 @@
+"""RQ job functions. The worker process preloads the runtime (database + pipeline with every
+detector, lexicon and model) once via `init_runtime`; jobs then only look ids up and scan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from moderation.pipeline import Pipeline
+from moderation.scanning import scan_ids
+from moderation.store.db import Database
+
+
+@dataclass
+class Runtime:
+    db: Database
+    pipeline: Pipeline
+
+
+_runtime: Runtime | None = None
+
+
+def init_runtime(runtime: Runtime) -> None:
+    global _runtime
+    _runtime = runtime
+
+
+def get_runtime() -> Runtime:
+    if _runtime is None:
+        # A job run outside `moderation worker` (e.g. rq's own CLI): build the default runtime.
+        from moderation.engine import build_pipeline
+        from moderation.settings import get_settings
+
+        init_runtime(Runtime(Database(get_settings().resolved_database_url()), build_pipeline()))
+    assert _runtime is not None
+    return _runtime
+
+
+def scan_batch(ids: Sequence[str]) -> int:
+    rt = get_runtime()
+    return len(scan_ids(rt.db, rt.pipeline, ids))
