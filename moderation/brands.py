@@ -119,7 +119,8 @@ class BrandRegistry:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BrandRegistry:
-        return cls(version=str(data.get("version", "unversioned")), brands=tuple(Brand.from_dict(b) for b in data["brands"]))
+        brands = tuple(Brand.from_dict(b) for b in data["brands"])
+        return cls(version=str(data.get("version", "unversioned")), brands=brands)
 
     @classmethod
     def load_default(cls) -> BrandRegistry:

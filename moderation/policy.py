@@ -70,7 +70,9 @@ class Policy:
     def route(self, scores: Mapping[str, float], complete: bool = True) -> tuple[Route, tuple[str, ...]]:
         """The route and the reasons for it (e.g. ``("counterfeit>=0.97",)``)."""
         rejects = [
-            f"{f}>={t.reject}" for f, t in self.families.items() if t.reject is not None and scores.get(f, 0) >= t.reject
+            f"{f}>={t.reject}"
+            for f, t in self.families.items()
+            if t.reject is not None and scores.get(f, 0) >= t.reject
         ]
         if rejects:
             return Route.REJECT, tuple(rejects)

@@ -8,10 +8,10 @@ second; frozen dataclasses are cheap, immutable and trivially serialisable with 
 
 from __future__ import annotations
 
+import dataclasses as dc
 import enum
 import hashlib
 import json
-import dataclasses as dc
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 

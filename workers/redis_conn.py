@@ -7,6 +7,7 @@ it through the `REDIS_URL=unix://…` that the parent exports.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -28,10 +29,8 @@ class EmbeddedRedis:
         self.url = f"unix://{self._server.socket_file}"
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already gone
             self._server.shutdown(save=False, now=True)
-        except Exception:  # already gone
-            pass
         self._server.connection_pool.disconnect()
 
 

@@ -48,7 +48,8 @@ async def parse_json(request: Request, model: type[M], max_bytes: int) -> M:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ApiError(400, "malformed_json", f"body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ApiError(400, "malformed_json", f"body is not valid JSON: {exc.msg} at {where}") from None
     try:  # "\ud800" is valid JSON but not encodable text: refuse it here, not in the database
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:

@@ -208,9 +208,10 @@ def add_report(session: Session, rec_id: str, reporter: str | None, reason: str,
     row = load(session, rec_id)
     session.add(UserReportRow(recommendation_id=rec_id, reporter=reporter, reason=reason, note=note))
     session.flush()
+    # Anonymous reports each count once; a named reporter counts once however often they report.
+    reporter_key = sa.func.coalesce(UserReportRow.reporter, sa.cast(UserReportRow.id, sa.String))
     reporters = session.scalar(
-        sa.select(sa.func.count(sa.distinct(sa.func.coalesce(UserReportRow.reporter, sa.cast(UserReportRow.id, sa.String)))))
-        .where(UserReportRow.recommendation_id == rec_id)
+        sa.select(sa.func.count(sa.distinct(reporter_key))).where(UserReportRow.recommendation_id == rec_id)
     ) or 0
     sent_back = False
     if reporters >= REPORTS_TO_REVIEW and row.status in ("approved", "listed"):

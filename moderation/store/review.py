@@ -43,7 +43,9 @@ def _open_tasks(flt: QueueFilter) -> sa.Select[tuple[ReviewTaskRow]]:
     return q.order_by(ReviewTaskRow.priority.desc(), ReviewTaskRow.due_at, ReviewTaskRow.id)
 
 
-def list_queue(session: Session, flt: QueueFilter = QueueFilter(), limit: int = 50, offset: int = 0) -> list[ReviewTaskRow]:
+def list_queue(
+    session: Session, flt: QueueFilter = QueueFilter(), limit: int = 50, offset: int = 0
+) -> list[ReviewTaskRow]:
     return list(session.scalars(_open_tasks(flt).limit(limit).offset(offset)))
 
 
@@ -67,7 +69,9 @@ def claim(session: Session, task_id: int, user_id: int, lease_seconds: int) -> b
     return result.rowcount == 1
 
 
-def claim_next(session: Session, user_id: int, lease_seconds: int, flt: QueueFilter = QueueFilter()) -> ReviewTaskRow | None:
+def claim_next(
+    session: Session, user_id: int, lease_seconds: int, flt: QueueFilter = QueueFilter()
+) -> ReviewTaskRow | None:
     """Claim the highest-priority task nobody else holds; the reviewer's own live claim first."""
     now = utcnow()
     mine = session.scalars(
@@ -75,7 +79,9 @@ def claim_next(session: Session, user_id: int, lease_seconds: int, flt: QueueFil
     ).first()
     if mine is not None:
         return mine
-    candidates = session.scalars(_open_tasks(flt).where(_claimable(now, user_id)).limit(20).with_only_columns(ReviewTaskRow.id))
+    candidates = session.scalars(
+        _open_tasks(flt).where(_claimable(now, user_id)).limit(20).with_only_columns(ReviewTaskRow.id)
+    )
     for task_id in list(candidates):
         if claim(session, task_id, user_id, lease_seconds):
             return session.get(ReviewTaskRow, task_id, populate_existing=True)
