@@ -1,0 +1,172 @@
+"""Counterfeit goods: replica slang, a 正品 claim or a luxury brand far below its price floor, an
+unauthorised merchant, absurd stock.
+
+Slang alone is ambiguous: 复刻 is also an official sneaker reissue or grandma's recipe, 1:1 a recipe
+ratio, 莆田 a city famous for lychees. Those "medium" terms therefore score below the flag line on
+their own and are lifted only by brand context (a registered brand on the product, in the title or
+the text, or words such as 大牌). Strong slang (高仿, A货, 纯原 …) flags alone. Context lowers
+scores: a post that warns about fakes, an authorised merchant, an authenticated second-hand item.
+
+The price check reads `BrandRegistry` (brand floor and authorised merchants): a 正品 claim below the
+floor from a shop that is not authorised is the classic fake listing.
+"""
+
+from __future__ import annotations
+
+import ahocorasick
+
+from moderation.brands import Brand, BrandRegistry
+from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.text.fields import FieldView, field_views
+from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.text.normalize import Normalizer
+from moderation.types import Merchant, PriceEvidence, Product, Recommendation, Signal
+
+FAMILY = "counterfeit"
+LAW = "商标法 第五十七条"
+BOOSTED_MEDIUM = 0.75
+WARNING_FACTOR = 0.3
+AUTHORIZED_FACTOR = 0.2
+#: A luxury brand (floor at least this) listed with at least LUXURY_STOCK pieces is implausible.
+LUXURY_FLOOR = 5000.0
+LUXURY_STOCK = 50
+#: Below this fraction of the floor, the price alone is implausible for a genuine item.
+ABSURD_PRICE_RATIO = 0.3
+
+
+class BrandMatcher:
+    """Finds registry brands in free text by alias. Aliases of one character (劳, 鹅) are too
+    ambiguous for free text and are only used through `product.brand`."""
+
+    def __init__(self, registry: BrandRegistry, normalizer: Normalizer):
+        self.registry = registry
+        self._auto = ahocorasick.Automaton()
+        count = 0
+        for brand in registry:
+            for name in brand.names:
+                canon = normalizer.normalize(name).text
+                if len(canon) < 2:
+                    continue
+                self._auto.add_word(canon, (len(canon), brand, canon.isascii()))
+                count += 1
+        self._empty = count == 0
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def find(self, text: str) -> Brand | None:
+        if self._empty or not text:
+            return None
+        n = len(text)
+        for end, (length, brand, ascii_only) in self._auto.iter(text):
+            start = end - length + 1
+            if ascii_only and ((start > 0 and text[start - 1].isascii() and text[start - 1].isalpha())
+                               or (end + 1 < n and text[end + 1].isascii() and text[end + 1].isalpha())):
+                continue
+            return brand
+        return None
+
+
+class CounterfeitDetector(Detector):
+    name = "counterfeit"
+    families = (FAMILY,)
+    version = "1"
+
+    def __init__(self, registry: BrandRegistry | None = None, matcher: LexiconMatcher | None = None):
+        self.matcher = matcher or default_matcher()
+        self.registry = registry or BrandRegistry.load_default()
+        self.brands = BrandMatcher(self.registry, self.matcher.normalizer)
+
+    @property
+    def resource_versions(self) -> dict[str, str]:
+        return {"lexicon": self.matcher.lexicon.version, "brands": self.registry.version,
+                "normalizer": self.matcher.normalizer.version}
+
+    def _product_brand(self, rec: Recommendation, views: tuple[FieldView, ...]) -> Brand | None:
+        product = rec.product
+        brand = self.registry.lookup(product.brand) if product and product.brand else None
+        if brand is None:
+            for v in views:
+                if v.name == "product.title":
+                    brand = self.brands.find(v.text)
+        return brand
+
+    def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        views = field_views(rec, ctx, self.matcher)
+        product = rec.product or Product()
+        merchant_id = rec.merchant.id if rec.merchant else None
+        hits = [(v, h) for v in views for h in v.hits if h.entry.family == FAMILY]
+        brand = self._product_brand(rec, views)
+        if not hits and brand is None:
+            return []
+        cues = {h.entry.element for _, h in hits if h.entry.score <= 0.0}
+        authorized = brand is not None and brand.is_authorized(merchant_id)
+        second_hand = "second_hand" in cues or "二手" in (product.category or "")
+        below_floor = brand is not None and brand.below_floor(product.price) and not authorized and not second_hand
+        slang = [(v, h) for v, h in hits if h.entry.score > 0.0]
+        brand_context = (brand is not None or "brand_context" in cues
+                         or (slang and any(self.brands.find(v.text) for v in views)))
+
+        signals: list[Signal] = []
+        per_term: set[str] = set()
+        for view, hit in slang:
+            e = hit.entry
+            score = e.score
+            if e.element == "medium" and (brand_context or below_floor):
+                score = max(score, BOOSTED_MEDIUM)
+            if "warning" in cues:
+                score *= WARNING_FACTOR
+            if authorized:
+                score *= AUTHORIZED_FACTOR
+            if e.term in per_term:
+                continue
+            per_term.add(e.term)
+            signals.append(Signal(FAMILY, e.code, round(score, 4), view.hit_span(hit), e.law or LAW, self.name))
+
+        if brand is not None and not authorized and not second_hand:
+            signals.extend(self._price_and_stock(brand, product, merchant_id, hits, below_floor, cues))
+        return signals
+
+    def _price_and_stock(self, brand: Brand, product: Product, merchant_id: str | None,
+                         hits: list[tuple[FieldView, Hit]], below_floor: bool, cues: set[str]) -> list[Signal]:
+        signals: list[Signal] = []
+        floor = brand.price_floor_cny
+        if below_floor and product.price is not None and floor:
+            ratio = product.price / floor
+            warned = "warning" in cues
+            score = 0.55 if ratio < ABSURD_PRICE_RATIO else 0.3
+            if warned:
+                score *= WARNING_FACTOR
+            evidence = PriceEvidence(brand=brand.brand, price=product.price, floor=floor, merchant_authorized=False)
+            signals.append(Signal(FAMILY, "CF_PRICE_BELOW_FLOOR", score, evidence, LAW, self.name))
+            claims = [(v, h) for v, h in hits if h.entry.element == "genuine_claim"]
+            if claims and not warned:
+                view, hit = claims[0]
+                signals.append(Signal(FAMILY, "CF_GENUINE_CLAIM_BELOW_FLOOR", 0.85, view.hit_span(hit), LAW, self.name))
+        if brand.authorized_merchants and merchant_id is not None and (below_floor or signals):
+            signals.append(Signal(FAMILY, "CF_UNAUTHORIZED_MERCHANT", 0.15,
+                                  PriceEvidence(brand=brand.brand, price=product.price or 0.0, floor=floor or 0.0,
+                                                merchant_authorized=False), LAW, self.name))
+        if floor and floor >= LUXURY_FLOOR and (product.stock or 0) >= LUXURY_STOCK:
+            signals.append(Signal(FAMILY, "CF_ABSURD_STOCK", 0.35,
+                                  PriceEvidence(brand=brand.brand, price=product.price or 0.0, floor=floor,
+                                                merchant_authorized=False), LAW, self.name))
+        return signals
+
+    @classmethod
+    def get_examples(cls) -> list[DetectorExample]:
+        def rec(text: str, brand: str | None = None, price: float | None = None, merchant: str = "m1",
+                title: str = "商品") -> Recommendation:
+            return Recommendation(id="ex", text=text, product=Product(title=title, brand=brand, price=price),
+                                  merchant=Merchant(id=merchant))
+
+        return [
+            DetectorExample(rec("劳力士水鬼高/仿，3135机芯", "Rolex", 1380), frozenset({"CF_SLANG"})),
+            DetectorExample(rec("正品小灯泡精华只要69，假一赔三", "SK-II", 69),
+                            frozenset({"CF_PRICE_BELOW_FLOOR", "CF_GENUINE_CLAIM_BELOW_FLOOR"})),
+            DetectorExample(rec("官方旗舰店买的正品，容量大", "Louis Vuitton", 15500, "m_lv_official"),
+                            forbid_codes=frozenset({"CF_PRICE_BELOW_FLOOR", "CF_SLANG"}), note="authorised, normal price"),
+            DetectorExample(rec("莆田的荔枝季到了，桂味核小肉厚"), forbid_codes=frozenset({"CF_SLANG"}),
+                            note="莆田 as a place (scores below the flag line)"),
+            DetectorExample(rec("纪念日礼物，高仿真玫瑰放一年都好看"), forbid_codes=frozenset({"CF_SLANG"}),
+                            note="高仿真 artificial flowers"),
+        ]

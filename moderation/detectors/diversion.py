@@ -1,0 +1,137 @@
+"""Off-platform diversion (站外导流): WeChat IDs, QQ numbers, phone numbers, group QR codes, links.
+
+Diversion is scored in the `mlm` family (微商 recruiting lives on WeChat) with its own codes. A
+contact keyword alone is weak (微信支付, QQ糖 and 微信运动 are everyday words, neutralised by
+allow-phrases); a keyword followed by an ID or number, an explicit "add me" (加微信, 加V), a phone
+number or a group invitation is strong. Every finding carries a `ContactEvidence` whose offsets point
+into the ORIGINAL text, so a reviewer sees 薇❤：abc_123 exactly as written.
+
+Numbers are read on the normalised text, where 一三九 八八七六…, ①③⑨… and 139-8876-… have become
+plain digits; an 11-digit run labelled 货号/订单号 is an item number, and 13800mAh is no phone.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.detectors.partner_link import PLATFORM_RULE, PartnerDomains
+from moderation.text.fields import FieldView, field_views
+from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.types import ContactEvidence, Recommendation, Signal
+
+FAMILY = "mlm"
+PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+#: What may follow a WeChat/QQ keyword: a separator such as ':' or 号/是/搜, then the ID itself.
+WECHAT_ID = re.compile(r"[:号是搜为]{0,3}([a-z][a-z0-9]{4,24}|1[3-9][0-9]{9})")
+QQ_NUMBER = re.compile(r"[:号是搜为]{0,3}([1-9][0-9]{4,10})(?![0-9])")
+URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+", re.IGNORECASE)
+#: A label this close before a number marks it as an item/order number, not a phone.
+LABEL_REACH = 6
+
+
+class DiversionDetector(Detector):
+    name = "diversion"
+    families = (FAMILY,)
+    version = "1"
+
+    def __init__(self, matcher: LexiconMatcher | None = None, domains: PartnerDomains | None = None):
+        self.matcher = matcher or default_matcher()
+        self.domains = domains or PartnerDomains.load()
+
+    @property
+    def resource_versions(self) -> dict[str, str]:
+        return {"lexicon": self.matcher.lexicon.version, "partner_domains": self.domains.version,
+                "normalizer": self.matcher.normalizer.version}
+
+    def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        signals: list[Signal] = []
+        for view in field_views(rec, ctx, self.matcher):
+            hits = [h for h in view.hits if h.entry.code.startswith("DIVERSION_")]
+            signals.extend(self._keywords(view, hits))
+            signals.extend(self._phones(view, hits))
+            signals.extend(self._links(view))
+        return signals
+
+    def _contact(self, view: FieldView, kind: str, start: int, end: int, value: str) -> ContactEvidence:
+        a, b = view.norm.span(start, end)
+        return ContactEvidence(contact_type=kind, value=value, field=view.name, start=a, end=b,
+                               text=view.norm.original[a:b])
+
+    def _keywords(self, view: FieldView, hits: list[Hit]) -> list[Signal]:
+        out: list[Signal] = []
+        seen: set[tuple[str, int]] = set()
+        text = view.text
+        for hit in hits:
+            e = hit.entry
+            if e.score <= 0.0:
+                continue
+            kind = {"DIVERSION_WECHAT": "wechat", "DIVERSION_QQ": "qq",
+                    "DIVERSION_GROUP_QR": "group_qr"}.get(e.code, "off_platform")
+            score, start, end, value = e.score, hit.start, hit.end, text[hit.start:hit.end]
+            pattern = WECHAT_ID if kind == "wechat" else QQ_NUMBER if kind == "qq" else None
+            if pattern is not None:
+                m = pattern.match(text, hit.end)
+                if m:
+                    score, end = max(score, 0.9), m.end(1)
+                    a, b = view.norm.span(m.start(1), m.end(1))
+                    value = view.norm.original[a:b]
+            key = (e.code, start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Signal(FAMILY, e.code, score, self._contact(view, kind, start, end, value),
+                              e.law or PLATFORM_RULE, self.name))
+        return out
+
+    def _phones(self, view: FieldView, hits: list[Hit]) -> list[Signal]:
+        text = view.text
+        if len(text) < 11:
+            return []
+        out: list[Signal] = []
+        labels = [h.end for h in hits if h.entry.element == "number_label"]
+        cues = [h.end for h in hits if h.entry.element == "phone_cue"]
+        for m in PHONE.finditer(text):
+            if any(0 <= m.start() - end <= LABEL_REACH for end in labels):
+                continue
+            score = 0.9 if any(0 <= m.start() - end <= 10 for end in cues) else 0.8
+            a, b = view.norm.span(m.start(), m.end())
+            ev = ContactEvidence(contact_type="phone", value=m.group(), field=view.name, start=a, end=b,
+                                 text=view.norm.original[a:b])
+            out.append(Signal(FAMILY, "DIVERSION_PHONE", score, ev, PLATFORM_RULE, self.name))
+        return out
+
+    def _links(self, view: FieldView) -> list[Signal]:
+        original = view.norm.original
+        low = original.lower()
+        if "http" not in low and "www." not in low:
+            return []
+        out: list[Signal] = []
+        for m in URL.finditer(original):
+            url = m.group().rstrip(".,;:!?)")
+            target = url if "://" in url else "http://" + url
+            if self.domains.is_partner(target):
+                continue
+            host = urlsplit(target).hostname or ""
+            ev = ContactEvidence(contact_type="link", value=host, field=view.name, start=m.start(),
+                                 end=m.start() + len(url), text=url)
+            out.append(Signal(FAMILY, "DIVERSION_LINK", 0.85, ev, PLATFORM_RULE, self.name))
+        return out
+
+    @classmethod
+    def get_examples(cls) -> list[DetectorExample]:
+        def rec(text: str) -> Recommendation:
+            return Recommendation(id="ex", text=text)
+
+        return [
+            DetectorExample(rec("更多款式加VX：nanzhuang66"), frozenset({"DIVERSION_WECHAT"})),
+            DetectorExample(rec("量大的老板加🐧 2817364590 谈价格"), frozenset({"DIVERSION_QQ"})),
+            DetectorExample(rec("看图加威信，或者打一三九 八八七六 五四三二"),
+                            frozenset({"DIVERSION_WECHAT", "DIVERSION_PHONE"})),
+            DetectorExample(rec("扫码进群看实物，群里价格更低"), frozenset({"DIVERSION_GROUP_QR"})),
+            DetectorExample(rec("详情见 https://shop.example.cn/p/1"), frozenset({"DIVERSION_LINK"})),
+            DetectorExample(rec("店里支持支付宝和微信支付付款"), forbid_codes=frozenset({"DIVERSION_WECHAT"})),
+            DetectorExample(rec("童年回忆QQ糖🍬 葡萄味"), forbid_codes=frozenset({"DIVERSION_QQ"})),
+            DetectorExample(rec("13800mAh的充电宝，货号15920231108"), forbid_codes=frozenset({"DIVERSION_PHONE"})),
+        ]

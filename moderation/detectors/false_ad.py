@@ -1,0 +1,112 @@
+"""False advertising (广告法): absolute terms, medical claims, health-food cures, guarantees, authority.
+
+The lexicon says WHAT is claimed; this module adds the context the law cares about:
+
+* a medical claim is only a violation for goods that may not make it (§17): a registered medical
+  device that shows its 注册证 may describe what it treats; cosmetics and food may not;
+* a health food (保健食品, 蓝帽子) claiming to cure is §18, not §17 — same words, different clause;
+* a treatment word right after a disclaimer (不能代替药物治疗疾病) is the compliant wording, not a claim;
+* a disease name alone (流感季备一盒口罩) is not a claim; a cure verb with a disease is a strong one.
+"""
+
+from __future__ import annotations
+
+from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.text.fields import FieldView, field_views
+from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.types import ElementsEvidence, Product, Recommendation, Signal
+
+FAMILY = "false_ad"
+#: How far (canonical chars) a disclaimer reaches forward to neutralise a treatment word.
+NEGATION_REACH = 8
+HEALTH_FOOD_LAW = "广告法 第十八条"
+MEDICAL_CATEGORY_HINTS = ("医疗器械", "医疗", "器械")
+#: Per code, at most this many signals are emitted (fusion uses the strongest; the rest is evidence).
+MAX_PER_CODE = 3
+
+
+class FalseAdDetector(Detector):
+    name = "false_ad"
+    families = (FAMILY,)
+    version = "1"
+
+    def __init__(self, matcher: LexiconMatcher | None = None):
+        self.matcher = matcher or default_matcher()
+
+    @property
+    def resource_versions(self) -> dict[str, str]:
+        return {"lexicon": self.matcher.lexicon.version, "normalizer": self.matcher.normalizer.version}
+
+    def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        views = field_views(rec, ctx, self.matcher)
+        if not any(h.entry.family == FAMILY for v in views for h in v.hits):
+            return []
+        category = (rec.product.category if rec.product else None) or ""
+        cues = {h.entry.element for v in views for h in v.hits if h.entry.code == "AD_CONTEXT"}
+        registered_device = "registration" in cues and (not category or any(k in category for k in MEDICAL_CATEGORY_HINTS))
+        health_food = "health_food" in cues or "保健食品" in category
+
+        signals: list[Signal] = []
+        claims: list[tuple[FieldView, Hit]] = []
+        diseases: list[tuple[FieldView, Hit]] = []
+        per_code: dict[str, int] = {}
+        for view in views:
+            negations = [h.end for h in view.hits if h.entry.element == "negation"]
+            for hit in view.hits:
+                e = hit.entry
+                if e.family != FAMILY or e.score <= 0.0:
+                    continue
+                if e.element in ("claim", "disease"):
+                    if registered_device and e.scope == "non_medical":
+                        continue
+                    if any(0 <= hit.start - end <= NEGATION_REACH for end in negations):
+                        continue
+                    (claims if e.element == "claim" else diseases).append((view, hit))
+                    continue
+                if per_code.get(e.code, 0) >= MAX_PER_CODE:
+                    continue
+                per_code[e.code] = per_code.get(e.code, 0) + 1
+                signals.append(Signal(FAMILY, e.code, e.score, view.hit_span(hit), e.law, self.name))
+        signals.extend(self._medical(claims, diseases, health_food))
+        return signals
+
+    def _medical(self, claims: list[tuple[FieldView, Hit]], diseases: list[tuple[FieldView, Hit]],
+                 health_food: bool) -> list[Signal]:
+        if not claims and not diseases:
+            return []
+        code, law = ("AD_HEALTH_FOOD_CURE", HEALTH_FOOD_LAW) if health_food else ("AD_MEDICAL_CLAIM", None)
+        best_claim = max(claims, key=lambda vh: vh[1].entry.score, default=None)
+        if best_claim and diseases:
+            view, hit = best_claim
+            dview, dhit = diseases[0]
+            evidence = ElementsEvidence(elements=("claim", "disease"),
+                                        spans=(view.hit_span(hit), dview.hit_span(dhit)),
+                                        detail={"claim": hit.entry.term, "disease": dhit.entry.term})
+            score = 0.9 if hit.entry.score >= 0.45 else 0.6
+            return [Signal(FAMILY, code, score, evidence, law or hit.entry.law, self.name)]
+        view, hit = best_claim or diseases[0]
+        return [Signal(FAMILY, code, hit.entry.score, view.hit_span(hit), law or hit.entry.law, self.name)]
+
+    @classmethod
+    def get_examples(cls) -> list[DetectorExample]:
+        def rec(text: str, category: str = "美妆", title: str = "商品") -> Recommendation:
+            return Recommendation(id="ex", text=text, product=Product(title=title, category=category))
+
+        return [
+            DetectorExample(rec("全网最好用的面霜，没有之一"), frozenset({"AD_ABSOLUTE_TERM"})),
+            DetectorExample(rec("最近在用这款面霜，保湿不错"), forbid_codes=frozenset({"AD_ABSOLUTE_TERM"}),
+                            note="最近 is a time word"),
+            DetectorExample(rec("这款精华能治疗湿疹皮炎"), frozenset({"AD_MEDICAL_CLAIM"})),
+            DetectorExample(rec("吃两盒就能治好糖尿病", category="保健食品"), frozenset({"AD_HEALTH_FOOD_CURE"})),
+            DetectorExample(rec("保健食品不是药物，不能代替药物治疗疾病", category="保健食品"),
+                            forbid_codes=frozenset({"AD_HEALTH_FOOD_CURE", "AD_MEDICAL_CLAIM"}),
+                            note="the mandatory disclaimer is not a claim"),
+            DetectorExample(rec("医疗器械注册证号见详情页，用于缓解颈椎病疼痛的理疗", category="医疗器械"),
+                            forbid_codes=frozenset({"AD_MEDICAL_CLAIM"}), note="registered device"),
+            DetectorExample(rec("7天瘦10斤，无效退款", category="食品"), frozenset({"AD_GUARANTEED_RESULT"})),
+            DetectorExample(rec("央视推荐品牌，专家都推荐"), frozenset({"AD_AUTHORITY_ENDORSEMENT"})),
+            DetectorExample(rec("今天分享一本治愈系绘本", category="图书"),
+                            forbid_codes=frozenset({"AD_MEDICAL_CLAIM"}), note="治愈系 = comforting"),
+            DetectorExample(rec("蕞好用的祛斑霜，冶疗黄褐斑"), frozenset({"AD_ABSOLUTE_TERM", "AD_MEDICAL_CLAIM"}),
+                            note="homoglyph evasion"),
+        ]

@@ -1,0 +1,81 @@
+"""微商-style multi-level distribution (禁止传销条例 第七条).
+
+§7 defines 传销 by elements: (一) paying people for recruiting others (拉人头), (二) an entry fee or
+stock purchase to join (入门费, 押货), (三) pay computed on a downline's sales (团队计酬). Each element
+is scored separately; the level ladder (总代/一级/二级 …) and promised income are supporting signs.
+Several elements together are what makes a scheme, so they also yield one `MLM_ELEMENTS` signal whose
+`ElementsEvidence` names every element found — what the reviewer needs to write the decision.
+"""
+
+from __future__ import annotations
+
+from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.text.fields import FieldView, field_views
+from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.types import ElementsEvidence, Recommendation, Signal
+
+FAMILY = "mlm"
+LAW = "禁止传销条例 第七条"
+#: The §7 elements proper; `levels` and `income` support them but do not make a scheme alone.
+CORE_ELEMENTS = ("recruitment", "entry_fee", "team_pay")
+ALL_ELEMENTS = (*CORE_ELEMENTS, "levels", "income")
+
+
+class MlmDetector(Detector):
+    name = "mlm"
+    families = (FAMILY,)
+    version = "1"
+
+    def __init__(self, matcher: LexiconMatcher | None = None):
+        self.matcher = matcher or default_matcher()
+
+    @property
+    def resource_versions(self) -> dict[str, str]:
+        return {"lexicon": self.matcher.lexicon.version, "normalizer": self.matcher.normalizer.version}
+
+    def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        views = field_views(rec, ctx, self.matcher)
+        best: dict[str, tuple[FieldView, Hit]] = {}
+        for view in views:
+            for hit in view.hits:
+                e = hit.entry
+                if e.family != FAMILY or not e.code.startswith("MLM_") or e.score <= 0.0:
+                    continue
+                key = e.element or e.code
+                if key not in best or e.score > best[key][1].entry.score:
+                    best[key] = (view, hit)
+        if not best:
+            return []
+        signals = [Signal(FAMILY, h.entry.code, h.entry.score, v.hit_span(h), h.entry.law or LAW, self.name)
+                   for v, h in best.values()]
+        found = tuple(el for el in ALL_ELEMENTS if el in best)
+        core = [el for el in found if el in CORE_ELEMENTS]
+        strong = [el for el in found if best[el][1].entry.score >= 0.5]
+        if len(found) >= 2 and (core or len(strong) >= 2):
+            score = 0.95 if len(core) >= 2 else 0.85 if strong else 0.6
+            evidence = ElementsEvidence(
+                elements=found,
+                spans=tuple(best[el][0].hit_span(best[el][1]) for el in found),
+                detail={el: best[el][1].entry.term for el in found},
+            )
+            signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
+        return signals
+
+    @classmethod
+    def get_examples(cls) -> list[DetectorExample]:
+        def rec(text: str) -> Recommendation:
+            return Recommendation(id="ex", text=text)
+
+        return [
+            DetectorExample(rec("招代理！代理费3980，发展下线拿提成，团队计酬"),
+                            frozenset({"MLM_RECRUITMENT", "MLM_ENTRY_FEE", "MLM_TEAM_PAY", "MLM_ELEMENTS"})),
+            DetectorExample(rec("招县级代理、市级代理、省级代理，下面的代理都归你管理，业绩抽成"),
+                            frozenset({"MLM_RECRUITMENT", "MLM_TEAM_PAY"})),
+            DetectorExample(rec("宝妈副业💰 招岱理，零门槛，一部手机就能做"), frozenset({"MLM_RECRUITMENT"}),
+                            note="homophone 岱理"),
+            DetectorExample(rec("这家做代理记账很多年，资质在店铺首页能看到"),
+                            forbid_codes=frozenset({"MLM_RECRUITMENT", "MLM_ELEMENTS"})),
+            DetectorExample(rec("第100万台下线纪念版车模"), forbid_codes=frozenset({"MLM_RECRUITMENT"}),
+                            note="下线 = rolled off the line"),
+            DetectorExample(rec("备考二级建造师的同事都在用这套"), forbid_codes=frozenset({"MLM_LEVELS"})),
+        ]

@@ -1,0 +1,62 @@
+"""The per-item text view every text detector shares: each field normalised once and scanned once.
+
+Why one shared scan instead of one automaton per detector? The four text detectors read the same
+fields; normalising and scanning them once (memoised in `ScanContext`) is what keeps the text path
+within a small factor of a raw Aho-Corasick pass. Each detector then filters the hits of its family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from moderation.detectors.base import ScanContext
+from moderation.text.matcher import Hit, LexiconMatcher
+from moderation.text.normalize import NormalizedText
+from moderation.types import Recommendation, TextSpan
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    norm: NormalizedText
+    hits: tuple[Hit, ...]
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def span(self, start: int, end: int, normalized: str | None = None) -> TextSpan:
+        """Evidence for canonical [start, end), with offsets into the ORIGINAL field."""
+        a, b = self.norm.span(start, end)
+        return TextSpan(field=self.name, start=a, end=b, text=self.norm.original[a:b],
+                        normalized=normalized if normalized is not None else self.norm.text[start:end])
+
+    def hit_span(self, hit: Hit) -> TextSpan:
+        canonical = hit.entry.term if hit.entry.kind == "term" else self.norm.text[hit.start:hit.end]
+        return self.span(hit.start, hit.end, self.matcher_canon(canonical))
+
+    @staticmethod
+    def matcher_canon(term: str) -> str:
+        return term.lower()
+
+    def of_family(self, family: str) -> list[Hit]:
+        return [h for h in self.hits if h.entry.family == family]
+
+
+def field_views(rec: Recommendation, ctx: ScanContext, matcher: LexiconMatcher) -> tuple[FieldView, ...]:
+    """Every text field of `rec`, normalised (memo key ("normalized", field)) and scanned."""
+
+    def build() -> tuple[FieldView, ...]:
+        views = []
+        for name, text in rec.text_fields().items():
+            norm = ctx.memo(("normalized", name), lambda text=text: matcher.normalizer.normalize(text))
+            hits = ctx.memo(("lexicon_hits", matcher.lexicon.version, name),
+                            lambda norm=norm: matcher.scan(norm.text))
+            views.append(FieldView(name, norm, hits))
+        return tuple(views)
+
+    return ctx.memo(("field_views", matcher.lexicon.version), build)
+
+
+def elements(views: tuple[FieldView, ...], family: str, element: str) -> list[tuple[FieldView, Hit]]:
+    return [(v, h) for v in views for h in v.hits if h.entry.family == family and h.entry.element == element]

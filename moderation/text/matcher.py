@@ -1,0 +1,226 @@
+"""Compile a `Lexicon` into one Aho-Corasick automaton and scan normalised text with it.
+
+One automaton holds, for every entry, its canonical spelling AND the spellings evaders use, generated
+at build time so that the scan stays a single pass:
+
+* pinyin (高仿 → gaofang) and half-pinyin (高fang, zhao代理 …) for Chinese terms;
+* one-character homophone swaps (代理 → 岱理/带理, 复刻 → 覆刻, 顶级 → 鼎级) drawn from the 6,763
+  GB2312 characters, whose toneless pinyin equals the original character's. Only one character is
+  swapped, so a real word that merely sounds alike in full (以及 vs 一级) is not a hit;
+* allow-phrases and regex anchors, so context rules cost nothing extra.
+
+Why generate variants instead of transliterating the text to pinyin? Transliteration loses which
+characters were written (the evidence must show them) and makes every homophone of every word a
+hit; a bounded set of variant keys keeps precision and costs nothing at scan time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from pypinyin import Style, lazy_pinyin
+
+from moderation.text.lexicon import Lexicon, LexiconEntry, default_lexicon
+from moderation.text.normalize import Normalizer, default_normalizer
+
+_TERM, _ALLOW, _ANCHOR = 0, 1, 2
+#: Pinyin-only keys shorter than this must not be glued to other latin letters (diyi in 'diyiabc').
+_SHORT_PINYIN = 6
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _is_latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+@lru_cache(maxsize=1)
+def homophone_classes() -> dict[str, tuple[str, ...]]:
+    """toneless pinyin syllable → common characters (GB2312 levels 1 and 2) with that reading."""
+    classes: dict[str, list[str]] = defaultdict(list)
+    for cp in range(0x4E00, 0x9FA6):
+        ch = chr(cp)
+        try:
+            if len(ch.encode("gb2312")) != 2:
+                continue
+        except UnicodeEncodeError:
+            continue
+        syllable = lazy_pinyin(ch, style=Style.NORMAL)[0]
+        if syllable.isalpha():
+            classes[syllable].append(ch)
+    return {k: tuple(v) for k, v in classes.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon hit: canonical offsets [start, end) and whether it was the literal spelling."""
+
+    entry: LexiconEntry
+    start: int
+    end: int
+    variant: str  # "exact" | "pinyin" | "homophone" | "regex"
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    kind: int
+    index: int  # entry index (term/anchor) or allow-group index
+    variant: str
+    check_left: str  # "" | "latin" | "digit"
+    check_right: str
+
+
+def _edge_check(ch: str) -> str:
+    if _is_latin(ch):
+        return "latin"
+    if ch.isdigit():
+        return "digit"
+    return ""
+
+
+class LexiconMatcher:
+    """The compiled form of a lexicon. Build once per lexicon version (`matcher_for`)."""
+
+    def __init__(self, lexicon: Lexicon, normalizer: Normalizer | None = None, fuzzy: bool = True):
+        self.lexicon = lexicon
+        self.normalizer = normalizer or default_normalizer()
+        self.entries: tuple[LexiconEntry, ...] = lexicon.active()
+        self._allow_groups: list[frozenset[int]] = []
+        self._regexes: dict[int, re.Pattern[str]] = {}
+        keys: dict[str, list[_Key]] = defaultdict(list)
+        allow_index: dict[str, set[int]] = defaultdict(set)
+        self.literals: list[str] = []  # canonical spellings, for the naive peer and the benchmark
+        for i, entry in enumerate(self.entries):
+            for phrase in entry.allow:
+                canon = self.canon(phrase)
+                if canon:
+                    allow_index[canon].add(i)
+            if entry.kind == "regex":
+                self._regexes[i] = re.compile(entry.term)
+                for anchor in entry.anchors:
+                    canon = self.canon(anchor)
+                    if canon:
+                        keys[canon].append(_Key(_ANCHOR, i, "regex", "", ""))
+                continue
+            canon = self.canon(entry.term)
+            if not canon:
+                continue
+            self.literals.append(canon)
+            keys[canon].append(_Key(_TERM, i, "exact", _edge_check(canon[0]), _edge_check(canon[-1])))
+            if fuzzy and entry.fuzzy:
+                for variant, spelling in self._variants(canon):
+                    if spelling != canon:
+                        keys[spelling].append(self._variant_key(i, variant, spelling))
+        for phrase, idxs in allow_index.items():
+            self._allow_groups.append(frozenset(idxs))
+            keys[phrase].append(_Key(_ALLOW, len(self._allow_groups) - 1, "allow", "", ""))
+        self._automaton = ahocorasick.Automaton()
+        for spelling, ks in keys.items():
+            self._automaton.add_word(spelling, (len(spelling), tuple(ks)))
+        self._empty = len(keys) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+        self.key_count = len(keys)
+
+    def canon(self, text: str) -> str:
+        return self.normalizer.normalize(text).text
+
+    @staticmethod
+    def _variant_key(i: int, variant: str, spelling: str) -> _Key:
+        if variant == "pinyin":
+            # Evaders glue pinyin to neighbouring latin (putianNB574, jia weixin id), so long pinyin
+            # keys match anywhere; short ones (diyi, jipin) must stand apart from other latin.
+            short = spelling.isascii() and len(spelling) < _SHORT_PINYIN
+            return _Key(_TERM, i, variant, "latin" if short else "", "latin" if short else "")
+        return _Key(_TERM, i, variant, _edge_check(spelling[0]), _edge_check(spelling[-1]))
+
+    def _variants(self, canon: str) -> list[tuple[str, str]]:
+        """Pinyin, half-pinyin and one-character homophone spellings of a Chinese term."""
+        if not 2 <= len(canon) <= 8 or not all(_is_cjk(c) or c.isalnum() for c in canon):
+            return []
+        cjk_positions = [i for i, c in enumerate(canon) if _is_cjk(c)]
+        if not cjk_positions:
+            return []
+        syllables = lazy_pinyin(canon, style=Style.NORMAL, errors=lambda s: list(s))
+        if len(syllables) != len(canon):
+            return []
+        out: list[tuple[str, str]] = []
+        # pinyin and half-pinyin: each Chinese character either kept or spelt in pinyin
+        if len(cjk_positions) <= 4:
+            for mask in itertools.product((False, True), repeat=len(cjk_positions)):
+                if not any(mask):
+                    continue
+                chars = list(canon)
+                for pos, use_pinyin in zip(cjk_positions, mask, strict=True):
+                    if use_pinyin:
+                        chars[pos] = syllables[pos]
+                out.append(("pinyin", "".join(chars)))
+        else:
+            out.append(("pinyin", "".join(syllables)))
+        # one homophone swap, only for terms with at least two Chinese characters
+        if len(cjk_positions) >= 2:
+            classes = homophone_classes()
+            for pos in cjk_positions:
+                for alt in classes.get(syllables[pos], ()):
+                    if alt != canon[pos]:
+                        out.append(("homophone", canon[:pos] + alt + canon[pos + 1 :]))
+        return out
+
+    # ---- scanning ----------------------------------------------------------------------------
+
+    def scan(self, text: str) -> tuple[Hit, ...]:
+        """All non-neutralised hits in canonical `text`, in order of appearance."""
+        if self._empty or not text:
+            return ()
+        terms: list[tuple[int, int, int, str]] = []
+        allows: list[tuple[int, int, frozenset[int]]] = []
+        anchored: set[int] = set()
+        n = len(text)
+        for end_idx, (length, ks) in self._automaton.iter(text):
+            start = end_idx - length + 1
+            end = end_idx + 1
+            for k in ks:
+                if k.kind == _TERM:
+                    if k.check_left and start > 0 and _edge_check(text[start - 1]) == k.check_left:
+                        continue
+                    if k.check_right and end < n and _edge_check(text[end]) == k.check_right:
+                        continue
+                    terms.append((k.index, start, end, k.variant))
+                elif k.kind == _ALLOW:
+                    allows.append((start, end, self._allow_groups[k.index]))
+                else:
+                    anchored.add(k.index)
+        for i in anchored:
+            for m in self._regexes[i].finditer(text):
+                if m.end() > m.start():
+                    terms.append((i, m.start(), m.end(), "regex"))
+        if not terms:
+            return ()
+        hits: list[Hit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for i, start, end, variant in terms:
+            if allows and any(a <= start and end <= b and i in group for a, b, group in allows):
+                continue
+            if (i, start, end) in seen:
+                continue
+            seen.add((i, start, end))
+            hits.append(Hit(self.entries[i], start, end, variant))
+        hits.sort(key=lambda h: (h.start, h.end))
+        return tuple(hits)
+
+
+@lru_cache(maxsize=8)
+def matcher_for(lexicon: Lexicon) -> LexiconMatcher:
+    """The compiled matcher of a lexicon, cached by identity/value so detectors share it."""
+    return LexiconMatcher(lexicon)
+
+
+def default_matcher() -> LexiconMatcher:
+    return matcher_for(default_lexicon())
