@@ -205,7 +205,8 @@ def format_report(reports: dict[str, Report], title: str = "Text quality") -> An
     for col in ("system", "flagged", "of", "rate"):
         hn.add_column(col)
     for rep in (ours, naive):
-        hn.add_row(rep.system, str(rep.hard_negatives_flagged), str(rep.hard_negatives), f"{rep.hard_negative_fp_rate:.3f}")
+        hn.add_row(rep.system, str(rep.hard_negatives_flagged), str(rep.hard_negatives),
+                   f"{rep.hard_negative_fp_rate:.3f}")
     fails = bar_failures(ours)
     verdict = "[green]quality bar met[/green]" if not fails else "[red]below bar:[/red] " + "; ".join(fails)
     return Group(fam, ev, hn, verdict)

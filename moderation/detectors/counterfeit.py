@@ -81,21 +81,24 @@ class CounterfeitDetector(Detector):
         return {"lexicon": self.matcher.lexicon.version, "brands": self.registry.version,
                 "normalizer": self.matcher.normalizer.version}
 
-    def _product_brand(self, rec: Recommendation, views: tuple[FieldView, ...]) -> Brand | None:
+    def _product_brand(self, rec: Recommendation, views: tuple[FieldView, ...]) -> tuple[Brand | None, bool]:
+        """The product's brand and whether it was DECLARED (product.brand) rather than inferred from
+        the title. An inferred brand is weaker evidence: 苹果 in a fruit title is not Apple."""
         product = rec.product
         brand = self.registry.lookup(product.brand) if product and product.brand else None
-        if brand is None:
-            for v in views:
-                if v.name == "product.title":
-                    brand = self.brands.find(v.text)
-        return brand
+        if brand is not None:
+            return brand, True
+        for v in views:
+            if v.name == "product.title":
+                return self.brands.find(v.text), False
+        return None, False
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
         product = rec.product or Product()
         merchant_id = rec.merchant.id if rec.merchant else None
         hits = [(v, h) for v in views for h in v.hits if h.entry.family == FAMILY]
-        brand = self._product_brand(rec, views)
+        brand, declared = self._product_brand(rec, views)
         if not hits and brand is None:
             return []
         cues = {h.entry.element for _, h in hits if h.entry.score <= 0.0}
@@ -123,17 +126,17 @@ class CounterfeitDetector(Detector):
             signals.append(Signal(FAMILY, e.code, round(score, 4), view.hit_span(hit), e.law or LAW, self.name))
 
         if brand is not None and not authorized and not second_hand:
-            signals.extend(self._price_and_stock(brand, product, merchant_id, hits, below_floor, cues))
+            signals.extend(self._price_and_stock(brand, declared, product, merchant_id, hits, below_floor, cues))
         return signals
 
-    def _price_and_stock(self, brand: Brand, product: Product, merchant_id: str | None,
+    def _price_and_stock(self, brand: Brand, declared: bool, product: Product, merchant_id: str | None,
                          hits: list[tuple[FieldView, Hit]], below_floor: bool, cues: set[str]) -> list[Signal]:
         signals: list[Signal] = []
         floor = brand.price_floor_cny
         if below_floor and product.price is not None and floor:
             ratio = product.price / floor
             warned = "warning" in cues
-            score = 0.55 if ratio < ABSURD_PRICE_RATIO else 0.3
+            score = 0.55 if ratio < ABSURD_PRICE_RATIO and declared else 0.3
             if warned:
                 score *= WARNING_FACTOR
             evidence = PriceEvidence(brand=brand.brand, price=product.price, floor=floor, merchant_authorized=False)
@@ -164,7 +167,8 @@ class CounterfeitDetector(Detector):
             DetectorExample(rec("正品小灯泡精华只要69，假一赔三", "SK-II", 69),
                             frozenset({"CF_PRICE_BELOW_FLOOR", "CF_GENUINE_CLAIM_BELOW_FLOOR"})),
             DetectorExample(rec("官方旗舰店买的正品，容量大", "Louis Vuitton", 15500, "m_lv_official"),
-                            forbid_codes=frozenset({"CF_PRICE_BELOW_FLOOR", "CF_SLANG"}), note="authorised, normal price"),
+                            forbid_codes=frozenset({"CF_PRICE_BELOW_FLOOR", "CF_SLANG"}),
+                            note="authorised, normal price"),
             DetectorExample(rec("莆田的荔枝季到了，桂味核小肉厚"), forbid_codes=frozenset({"CF_SLANG"}),
                             note="莆田 as a place (scores below the flag line)"),
             DetectorExample(rec("纪念日礼物，高仿真玫瑰放一年都好看"), forbid_codes=frozenset({"CF_SLANG"}),

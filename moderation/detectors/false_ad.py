@@ -43,7 +43,8 @@ class FalseAdDetector(Detector):
             return []
         category = (rec.product.category if rec.product else None) or ""
         cues = {h.entry.element for v in views for h in v.hits if h.entry.code == "AD_CONTEXT"}
-        registered_device = "registration" in cues and (not category or any(k in category for k in MEDICAL_CATEGORY_HINTS))
+        registered_device = "registration" in cues and (
+            not category or any(k in category for k in MEDICAL_CATEGORY_HINTS))
         health_food = "health_food" in cues or "保健食品" in category
 
         signals: list[Signal] = []
@@ -51,7 +52,7 @@ class FalseAdDetector(Detector):
         diseases: list[tuple[FieldView, Hit]] = []
         per_code: dict[str, int] = {}
         for view in views:
-            negations = [h.end for h in view.hits if h.entry.element == "negation"]
+            negations = [(h.start, h.end) for h in view.hits if h.entry.element == "negation"]
             for hit in view.hits:
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0:
@@ -59,7 +60,7 @@ class FalseAdDetector(Detector):
                 if e.element in ("claim", "disease"):
                     if registered_device and e.scope == "non_medical":
                         continue
-                    if any(0 <= hit.start - end <= NEGATION_REACH for end in negations):
+                    if any(s <= hit.start and hit.start - e <= NEGATION_REACH for s, e in negations):
                         continue
                     (claims if e.element == "claim" else diseases).append((view, hit))
                     continue
@@ -81,7 +82,7 @@ class FalseAdDetector(Detector):
             dview, dhit = diseases[0]
             evidence = ElementsEvidence(elements=("claim", "disease"),
                                         spans=(view.hit_span(hit), dview.hit_span(dhit)),
-                                        detail={"claim": hit.entry.term, "disease": dhit.entry.term})
+                                        detail={"claim": view.label(hit), "disease": dview.label(dhit)})
             score = 0.9 if hit.entry.score >= 0.45 else 0.6
             return [Signal(FAMILY, code, score, evidence, law or hit.entry.law, self.name)]
         view, hit = best_claim or diseases[0]

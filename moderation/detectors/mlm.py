@@ -56,7 +56,7 @@ class MlmDetector(Detector):
             evidence = ElementsEvidence(
                 elements=found,
                 spans=tuple(best[el][0].hit_span(best[el][1]) for el in found),
-                detail={el: best[el][1].entry.term for el in found},
+                detail={el: best[el][0].label(best[el][1]) for el in found},
             )
             signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
         return signals

@@ -32,12 +32,11 @@ class FieldView:
                         normalized=normalized if normalized is not None else self.norm.text[start:end])
 
     def hit_span(self, hit: Hit) -> TextSpan:
-        canonical = hit.entry.term if hit.entry.kind == "term" else self.norm.text[hit.start:hit.end]
-        return self.span(hit.start, hit.end, self.matcher_canon(canonical))
+        return self.span(hit.start, hit.end, self.label(hit))
 
-    @staticmethod
-    def matcher_canon(term: str) -> str:
-        return term.lower()
+    def label(self, hit: Hit) -> str:
+        """What the hit stands for: the lexicon term, or the matched text of a regex entry."""
+        return hit.entry.term.lower() if hit.entry.kind == "term" else self.norm.text[hit.start:hit.end]
 
     def of_family(self, family: str) -> list[Hit]:
         return [h for h in self.hits if h.entry.family == family]
@@ -51,7 +50,7 @@ def field_views(rec: Recommendation, ctx: ScanContext, matcher: LexiconMatcher) 
         for name, text in rec.text_fields().items():
             norm = ctx.memo(("normalized", name), lambda text=text: matcher.normalizer.normalize(text))
             hits = ctx.memo(("lexicon_hits", matcher.lexicon.version, name),
-                            lambda norm=norm: matcher.scan(norm.text))
+                            lambda norm=norm: matcher.scan(norm.text, norm))
             views.append(FieldView(name, norm, hits))
         return tuple(views)
 

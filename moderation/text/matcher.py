@@ -26,7 +26,7 @@ import ahocorasick
 from pypinyin import Style, lazy_pinyin
 
 from moderation.text.lexicon import Lexicon, LexiconEntry, default_lexicon
-from moderation.text.normalize import Normalizer, default_normalizer
+from moderation.text.normalize import NormalizedText, Normalizer, default_normalizer
 
 _TERM, _ALLOW, _ANCHOR = 0, 1, 2
 #: Pinyin-only keys shorter than this must not be glued to other latin letters (diyi in 'diyiabc').
@@ -110,7 +110,7 @@ class LexiconMatcher:
                         keys[canon].append(_Key(_ANCHOR, i, "regex", "", ""))
                 continue
             canon = self.canon(entry.term)
-            if not canon:
+            if len(canon) < 2:  # a single canonical char ('+v' → 'v') would hit everywhere
                 continue
             self.literals.append(canon)
             keys[canon].append(_Key(_TERM, i, "exact", _edge_check(canon[0]), _edge_check(canon[-1])))
@@ -164,8 +164,10 @@ class LexiconMatcher:
                 out.append(("pinyin", "".join(chars)))
         else:
             out.append(("pinyin", "".join(syllables)))
-        # one homophone swap, only for terms with at least two Chinese characters
-        if len(cjk_positions) >= 2:
+        # one homophone swap, only for terms of three or more Chinese characters: in two-character
+        # terms a swap too often yields a real word (原单 → 原蛋 in 胶原蛋白); the common two-character
+        # evasions (鼎级, 覆刻 …) are listed in the normaliser's phrase table instead.
+        if len(cjk_positions) >= 3:
             classes = homophone_classes()
             for pos in cjk_positions:
                 for alt in classes.get(syllables[pos], ()):
@@ -175,8 +177,12 @@ class LexiconMatcher:
 
     # ---- scanning ----------------------------------------------------------------------------
 
-    def scan(self, text: str) -> tuple[Hit, ...]:
-        """All non-neutralised hits in canonical `text`, in order of appearance."""
+    def scan(self, text: str, norm: NormalizedText | None = None) -> tuple[Hit, ...]:
+        """All non-neutralised hits in canonical `text`, in order of appearance.
+
+        With `norm` (the `NormalizedText` that `text` came from), a homophone hit must be written
+        contiguously in the original: 冠军🏆 纪念 must not read as 冠军纪 (≈ 冠军级).
+        An allow-phrase neutralises every hit of its entries that it overlaps (代理记账 vs 做代理)."""
         if self._empty or not text:
             return ()
         terms: list[tuple[int, int, int, str]] = []
@@ -206,8 +212,12 @@ class LexiconMatcher:
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
         for i, start, end, variant in terms:
-            if allows and any(a <= start and end <= b and i in group for a, b, group in allows):
+            if allows and any(a < end and start < b and i in group for a, b, group in allows):
                 continue
+            if variant == "homophone" and norm is not None:
+                a, b = norm.span(start, end)
+                if b - a != end - start:
+                    continue
             if (i, start, end) in seen:
                 continue
             seen.add((i, start, end))
