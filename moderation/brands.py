@@ -12,6 +12,8 @@ feature descriptors once per process.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import unicodedata
@@ -49,6 +51,8 @@ class Brand:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], logos: Iterable[bytes] = ()) -> Brand:
+        """Build from the JSON shape; `logos` in the data are base64 strings or `{"data": b64}`."""
+        logos = tuple(logos) or tuple(_decode_logo(item) for item in data.get("logos", []))
         name = str(data["brand"]).strip()
         if not name:
             raise ValueError("brand name is empty")
@@ -65,8 +69,9 @@ class Brand:
             logos=tuple(logos),
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, with_logos: bool = False) -> dict[str, Any]:
+        """The API shape; `with_logos` embeds the logo bytes as base64 (for storage)."""
+        d: dict[str, Any] = {
             "brand": self.brand,
             "aliases": list(self.aliases),
             "category": self.category,
@@ -75,6 +80,19 @@ class Brand:
             "logo_count": len(self.logos),
             "logo_sha256": [hashlib.sha256(b).hexdigest()[:16] for b in self.logos],
         }
+        if with_logos:
+            d["logos"] = [base64.b64encode(b).decode() for b in self.logos]
+        return d
+
+
+def _decode_logo(item: Any) -> bytes:
+    raw = item.get("data") if isinstance(item, Mapping) else item
+    if not isinstance(raw, str):
+        raise ValueError("a logo must be base64 data")
+    try:
+        return base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError("a logo is not valid base64") from None
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,10 @@ class BrandRegistry:
     def from_dict(cls, data: Mapping[str, Any]) -> BrandRegistry:
         brands = tuple(Brand.from_dict(b) for b in data["brands"])
         return cls(version=str(data.get("version", "unversioned")), brands=brands)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The storage shape (logos embedded), loadable by `from_dict`."""
+        return {"version": self.version, "brands": [b.to_dict(with_logos=True) for b in self.brands]}
 
     @classmethod
     def load_default(cls) -> BrandRegistry:

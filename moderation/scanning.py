@@ -16,7 +16,7 @@ from moderation.pipeline import Pipeline
 from moderation.store import recommendations as recs
 from moderation.store.db import Database
 from moderation.store.models import RecommendationRow
-from moderation.types import SCAN_FAMILY, Recommendation, Route, ScanError, Signal, Verdict
+from moderation.types import SCAN_FAMILY, Recommendation, ScanError, Signal, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -26,26 +26,31 @@ def _unreadable(pipeline: Pipeline, reason: str) -> Verdict:
     return pipeline.decide([signal])
 
 
-def scan_ids(db: Database, pipeline: Pipeline, ids: Sequence[str]) -> dict[str, str]:
-    """Scan the given recommendation ids; returns id → new status for those scanned."""
+def scan_ids(db: Database, pipeline: Pipeline, ids: Sequence[str], shadow: Pipeline | None = None) -> dict[str, str]:
+    """Scan the given recommendation ids; returns id → new status for those scanned.
+
+    With a `shadow` pipeline (same detectors, the shadow policy), its verdict is recorded beside
+    the live one for comparison — from the same signals, so shadow mode costs no extra scanning.
+    """
     with db.session() as s:
         todo = [(r.id, r.payload) for r in recs.claim_for_scan(s, ids)]
-    verdicts: list[tuple[str, Verdict]] = []
+    verdicts: list[tuple[str, Verdict, Verdict | None]] = []
     for rec_id, payload in todo:
         try:
-            verdict = pipeline.scan(Recommendation.model_validate(payload))
+            signals = pipeline.collect(Recommendation.model_validate(payload))
+            verdict = pipeline.decide(signals)
+            shadow_verdict = shadow.decide(signals) if shadow else None
         except ValidationError as exc:  # stored before a schema change: never approve blindly
-            verdict = _unreadable(pipeline, str(exc))
-        verdicts.append((rec_id, verdict))
+            verdict, shadow_verdict = _unreadable(pipeline, str(exc)), None
+        verdicts.append((rec_id, verdict, shadow_verdict))
     statuses: dict[str, str] = {}
     with db.session() as s:
-        for rec_id, verdict in verdicts:
+        for rec_id, verdict, shadow_verdict in verdicts:
             row = s.get(RecommendationRow, rec_id)
             if row is None or row.status != "scanning":
                 continue
             recs.record_verdict(s, row, verdict, pipeline.policy)
+            if shadow_verdict is not None and shadow is not None:
+                recs.record_shadow_verdict(s, row.id, shadow_verdict, shadow.policy)
             statuses[rec_id] = row.status
-    for rec_id, verdict in verdicts:
-        if verdict.route is not Route.APPROVE:
-            log.debug("%s → %s %s", rec_id, verdict.route, verdict.reasons)
     return statuses

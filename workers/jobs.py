@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from moderation.pipeline import Pipeline
+from moderation.live import PipelineCache
 from moderation.scanning import scan_ids
 from moderation.store.db import Database
 
@@ -14,7 +14,7 @@ from moderation.store.db import Database
 @dataclass
 class Runtime:
     db: Database
-    pipeline: Pipeline
+    pipelines: PipelineCache
 
 
 _runtime: Runtime | None = None
@@ -28,14 +28,15 @@ def init_runtime(runtime: Runtime) -> None:
 def get_runtime() -> Runtime:
     if _runtime is None:
         # A job run outside `moderation worker` (e.g. rq's own CLI): build the default runtime.
-        from moderation.engine import build_pipeline
         from moderation.settings import get_settings
 
-        init_runtime(Runtime(Database(get_settings().resolved_database_url()), build_pipeline()))
+        db = Database(get_settings().resolved_database_url())
+        init_runtime(Runtime(db, PipelineCache(db)))
     assert _runtime is not None
     return _runtime
 
 
 def scan_batch(ids: Sequence[str]) -> int:
     rt = get_runtime()
-    return len(scan_ids(rt.db, rt.pipeline, ids))
+    pipeline = rt.pipelines.get()  # picks up policy/brand edits made through the API
+    return len(scan_ids(rt.db, pipeline, ids, shadow=rt.pipelines.shadow))

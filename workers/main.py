@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from rq import SimpleWorker
 
-from moderation.engine import build_pipeline
+from moderation.live import PipelineCache
 from moderation.settings import Settings
 from moderation.store.db import Database
 from workers.dispatcher import Dispatcher
@@ -31,7 +31,7 @@ def run_worker(settings: Settings, queues: Sequence[str] = QUEUE_NAMES, burst: b
     if not settings.redis_url:
         raise RuntimeError("REDIS_URL is not set (moderation demo sets it for its workers)")
     db = Database(settings.resolved_database_url())
-    init_runtime(Runtime(db=db, pipeline=build_pipeline()))
+    init_runtime(Runtime(db=db, pipelines=PipelineCache(db)))
     conn = connect(settings.redis_url)
     dispatcher = None
     if with_dispatcher:

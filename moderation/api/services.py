@@ -17,5 +17,7 @@ class Services:
     pipeline: Pipeline
     #: Called after a submission commits, to relay it to the queue without waiting for the timer.
     kick: Callable[[], None] = field(default=lambda: None)
+    #: Rebuild `pipeline` after a policy/brand/lexicon change (set by the wiring).
+    reload: Callable[[], None] = field(default=lambda: None)
     #: Readiness probe of the queue (Redis ping); None when this process has no queue.
     queue_ready: Callable[[], bool] | None = None

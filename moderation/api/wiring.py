@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from moderation.api.app import create_app
 from moderation.api.services import Services
-from moderation.engine import build_pipeline
+from moderation.live import PipelineCache
 from moderation.settings import Settings
 from moderation.store.db import Database
 
@@ -31,7 +31,14 @@ class ApiProcess:
 
 def build_api(settings: Settings, with_dispatcher: bool = True, with_review_ui: bool = True) -> ApiProcess:
     db = Database(settings.resolved_database_url())
-    services = Services(settings=settings, db=db, pipeline=build_pipeline())
+    cache = PipelineCache(db)
+    services = Services(settings=settings, db=db, pipeline=cache.get())
+
+    def reload() -> None:
+        cache.refresh(force=True)
+        services.pipeline = cache.get()
+
+    services.reload = reload
     dispatcher = None
     if settings.redis_url:
         from workers.dispatcher import Dispatcher

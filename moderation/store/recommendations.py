@@ -147,19 +147,29 @@ def sla_due(policy: Policy, priority: float, now: datetime) -> datetime:
     return now + timedelta(minutes=policy.review_sla_minutes.get(band, 240))
 
 
-def record_verdict(session: Session, row: RecommendationRow, verdict: Verdict, policy: Policy) -> VerdictRow:
-    """Persist a verdict and move the recommendation on: approved, pending_review (+task) or rejected."""
-    now = utcnow()
-    vrow = VerdictRow(
-        recommendation_id=row.id,
+def _verdict_row(rec_id: str, verdict: Verdict, policy: Policy, shadow: bool) -> VerdictRow:
+    return VerdictRow(
+        recommendation_id=rec_id,
         route=verdict.route.value,
         scores=verdict.to_dict()["scores"],
         signals=[s.to_dict() for s in verdict.signals],
         versions=verdict.versions,
         complete=verdict.complete,
         policy_version=policy.version,
-        created_at=now,
+        shadow=shadow,
+        created_at=utcnow(),
     )
+
+
+def record_shadow_verdict(session: Session, rec_id: str, verdict: Verdict, policy: Policy) -> None:
+    """A verdict under the shadow policy: stored for comparison, never acted on."""
+    session.add(_verdict_row(rec_id, verdict, policy, shadow=True))
+
+
+def record_verdict(session: Session, row: RecommendationRow, verdict: Verdict, policy: Policy) -> VerdictRow:
+    """Persist a verdict and move the recommendation on: approved, pending_review (+task) or rejected."""
+    now = utcnow()
+    vrow = _verdict_row(row.id, verdict, policy, shadow=False)
     session.add(vrow)
     session.flush()
     row.latest_verdict_id = vrow.id
