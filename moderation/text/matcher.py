@@ -4,14 +4,15 @@ One automaton holds, for every entry, its canonical spelling AND the spellings e
 at build time so that the scan stays a single pass:
 
 * pinyin (高仿 → gaofang) and half-pinyin (高fang, zhao代理 …) for Chinese terms;
-* one-character homophone swaps (代理 → 岱理/带理, 复刻 → 覆刻, 顶级 → 鼎级) drawn from the 6,763
-  GB2312 characters, whose toneless pinyin equals the original character's. Only one character is
-  swapped, so a real word that merely sounds alike in full (以及 vs 一级) is not a hit;
 * allow-phrases and regex anchors, so context rules cost nothing extra.
 
-Why generate variants instead of transliterating the text to pinyin? Transliteration loses which
-characters were written (the evidence must show them) and makes every homophone of every word a
-hit; a bounded set of variant keys keeps precision and costs nothing at scan time.
+One-character homophone swaps (消费反利 → 消费返利, 醉高级 → 最高级) are found by a second, small
+automaton over a *syllable skeleton*: every common character (GB2312) is replaced by one
+representative of its toneless pinyin, in the text and in the terms alike, so a skeleton hit is a
+stretch that sounds like a term. It counts only when exactly one character differs from the term and
+the stretch is written contiguously. Why not add every swapped spelling as a key? We did: 60k extra
+keys made pyahocorasick 6x slower (its trie nodes search children linearly), and the skeleton costs
+one `str.translate` plus a scan over a few hundred keys.
 """
 
 from __future__ import annotations
@@ -39,6 +40,23 @@ def _is_cjk(ch: str) -> bool:
 
 def _is_latin(ch: str) -> bool:
     return "a" <= ch <= "z"
+
+
+class _IdentityDefault(dict):
+    """A translate table that caches misses as identity: `str.translate` on a plain dict raises and
+    swallows a LookupError for every unmapped character, which is slower than the whole scan."""
+
+    def __missing__(self, cp: int) -> str:
+        value = self[cp] = chr(cp)
+        return value
+
+
+@lru_cache(maxsize=1)
+def skeleton_table() -> dict[int, str]:
+    """codepoint → representative character of its toneless pinyin syllable (GB2312 characters)."""
+    table = _IdentityDefault()
+    table.update({ord(ch): chars[0] for chars in homophone_classes().values() for ch in chars})
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +139,22 @@ class LexiconMatcher:
         for phrase, idxs in allow_index.items():
             self._allow_groups.append(frozenset(idxs))
             keys[phrase].append(_Key(_ALLOW, len(self._allow_groups) - 1, "allow", "", ""))
+        self._skeleton_table = skeleton_table() if fuzzy else {}
+        self._skeleton = ahocorasick.Automaton()
+        skeleton_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            if fuzzy and entry.fuzzy and entry.kind == "term":
+                canon = self.canon(entry.term)
+                # Only terms of three or more Chinese characters: in two-character terms one swap too
+                # often yields a real word (原单 → 原蛋 in 胶原蛋白); the usual two-character evasions
+                # (鼎级, 覆刻 …) are in the normaliser's phrase table instead.
+                if sum(map(_is_cjk, canon)) >= 3:
+                    skeleton_keys[canon.translate(self._skeleton_table)].append((i, canon))
+        for skel, items in skeleton_keys.items():
+            self._skeleton.add_word(skel, (len(skel), tuple(items)))
+        self._has_skeleton = bool(skeleton_keys)
+        if self._has_skeleton:
+            self._skeleton.make_automaton()
         self._automaton = ahocorasick.Automaton()
         for spelling, ks in keys.items():
             self._automaton.add_word(spelling, (len(spelling), tuple(ks)))
@@ -164,18 +198,20 @@ class LexiconMatcher:
                 out.append(("pinyin", "".join(chars)))
         else:
             out.append(("pinyin", "".join(syllables)))
-        # one homophone swap, only for terms of three or more Chinese characters: in two-character
-        # terms a swap too often yields a real word (原单 → 原蛋 in 胶原蛋白); the common two-character
-        # evasions (鼎级, 覆刻 …) are listed in the normaliser's phrase table instead.
-        if len(cjk_positions) >= 3:
-            classes = homophone_classes()
-            for pos in cjk_positions:
-                for alt in classes.get(syllables[pos], ()):
-                    if alt != canon[pos]:
-                        out.append(("homophone", canon[:pos] + alt + canon[pos + 1 :]))
         return out
 
     # ---- scanning ----------------------------------------------------------------------------
+
+    def _homophones(self, text: str) -> list[tuple[int, int, int, str]]:
+        """Stretches that sound like a term and differ from it in exactly one character."""
+        out: list[tuple[int, int, int, str]] = []
+        for end_idx, (length, items) in self._skeleton.iter(text.translate(self._skeleton_table)):
+            start = end_idx - length + 1
+            written = text[start : end_idx + 1]
+            for i, canon in items:
+                if sum(a != b for a, b in zip(written, canon, strict=True)) == 1:
+                    out.append((i, start, end_idx + 1, "homophone"))
+        return out
 
     def scan(self, text: str, norm: NormalizedText | None = None) -> tuple[Hit, ...]:
         """All non-neutralised hits in canonical `text`, in order of appearance.
@@ -203,6 +239,8 @@ class LexiconMatcher:
                     allows.append((start, end, self._allow_groups[k.index]))
                 else:
                     anchored.add(k.index)
+        if self._has_skeleton:
+            terms.extend(self._homophones(text))
         for i in anchored:
             for m in self._regexes[i].finditer(text):
                 if m.end() > m.start():

@@ -22,6 +22,7 @@ pass. The offset map is built lazily — most texts have no hit, and then nobody
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -233,9 +234,13 @@ class Normalizer:
         return base
 
     def _char_offsets(self, original: str) -> tuple[list[int], list[int]]:
-        starts: list[int] = []
-        ends: list[int] = []
         table = self._table
+        lengths = list(map(len, map(table.__getitem__, map(ord, original))))
+        if max(lengths, default=0) <= 1:  # the usual case: chars kept or dropped, never expanded
+            starts = list(itertools.compress(range(len(original)), lengths))
+            return starts, [s + 1 for s in starts]
+        starts = []
+        ends = []
         for i, ch in enumerate(original):
             n = len(table[ord(ch)])
             if n:
