@@ -34,7 +34,8 @@ def load_texts(path: Path | None) -> list[dict]:
     if path and path.exists():
         with open(path, encoding="utf-8") as f:
             return [json.loads(line) for line in f if line.strip()]
-    return [{"id": "s1", "text": "全网最好用的面霜，没有之一，加VX：abc123 了解", "product": {"title": "面霜", "price": 99.0}}]
+    sample = {"id": "s1", "text": "全网最好用的面霜，没有之一，加VX：abc123 了解", "product": {"title": "面霜"}}
+    return [sample]
 
 
 def make_recs(rows: list[dict], n: int, seed: int = 7) -> list[Recommendation]:
