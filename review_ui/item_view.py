@@ -40,7 +40,7 @@ def prior_decisions(session: Session, task: ReviewTaskRow) -> list[dict[str, Any
         .outerjoin(UserRow, UserRow.id == DecisionRow.reviewer_id)
         .where(DecisionRow.recommendation_id == task.recommendation_id)
         .order_by(DecisionRow.id)
-    ).tuples()
+    )
     return [{"action": d.action, "codes": d.reason_codes, "note": d.note, "by": name,
              "at": d.created_at.strftime("%Y-%m-%d %H:%M")} for d, name in rows]
 

@@ -51,7 +51,7 @@ def sample_for_qa(session: Session, share: float, rng: random.Random, since: dat
         q = q.where(RecommendationRow.created_at >= since)
     now = utcnow()
     tasks = []
-    for rec, verdict in session.execute(q).tuples():
+    for rec, verdict in session.execute(q):
         if rng.random() < share:
             task = ReviewTaskRow(
                 recommendation_id=rec.id, verdict_id=verdict.id, reason="qa_sample", priority=0.0,

@@ -73,7 +73,7 @@ def queue_page(session: Session, reviewer: Reviewer, flt: review.QueueFilter, li
     } if rec_ids else {}
     names = dict(session.execute(
         sa.select(UserRow.id, UserRow.username).where(UserRow.id.in_(user_ids))
-    ).tuples().all()) if user_ids else {}
+    ).all()) if user_ids else {}
     now = utcnow()
     return [
         QueueRow(

@@ -67,7 +67,7 @@ def review_pairs(session: Session, since: datetime) -> list[ReviewPair]:
         .join(UserRow, UserRow.id == DecisionRow.reviewer_id)
         .where(ReviewTaskRow.reason == "second_review", DecisionRow.created_at >= since,
                DecisionRow.action.in_(("approve", "reject")))
-    ).tuples().all()
+    ).all()
     rec_ids = {d.recommendation_id for d, _, _ in seconds}
     firsts: dict[str, list[tuple[DecisionRow, str]]] = defaultdict(list)
     if rec_ids:
@@ -78,7 +78,7 @@ def review_pairs(session: Session, since: datetime) -> list[ReviewPair]:
             .where(DecisionRow.recommendation_id.in_(rec_ids), ReviewTaskRow.reason != "second_review",
                    DecisionRow.action.in_(("approve", "reject")))
             .order_by(DecisionRow.id)
-        ).tuples():
+        ):
             firsts[d.recommendation_id].append((d, name))
     pairs = []
     for d2, families, name2 in seconds:
@@ -120,7 +120,7 @@ def throughput(session: Session, since: datetime) -> list[Throughput]:
         sa.select(UserRow.username, DecisionRow.created_at)
         .join(UserRow, UserRow.id == DecisionRow.reviewer_id)
         .where(DecisionRow.created_at >= since)
-    ).tuples()
+    )
     hours: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     for name, at in rows:
@@ -141,7 +141,7 @@ def handling_by_family(session: Session, since: datetime) -> list[Handling]:
         sa.select(ReviewTaskRow.families, DecisionRow.handling_seconds)
         .join(ReviewTaskRow, ReviewTaskRow.id == DecisionRow.task_id)
         .where(DecisionRow.created_at >= since, DecisionRow.handling_seconds.is_not(None))
-    ).tuples()
+    )
     groups: dict[str, list[float]] = defaultdict(list)
     for families, seconds in rows:
         for fam in families or ["none"]:
@@ -168,7 +168,7 @@ def golden_accuracy(session: Session, since: datetime) -> list[GoldenScore]:
         .join(ReviewTaskRow, ReviewTaskRow.id == DecisionRow.task_id)
         .join(UserRow, UserRow.id == DecisionRow.reviewer_id)
         .where(ReviewTaskRow.reason == "golden", DecisionRow.created_at >= since)
-    ).tuples().all()
+    ).all()
     answers = golden_answers(session, [d.task_id for d, _ in rows if d.task_id is not None])
     answered: Counter[str] = Counter()
     correct: Counter[str] = Counter()
