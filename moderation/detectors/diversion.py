@@ -63,7 +63,7 @@ class DiversionDetector(Detector):
         out: list[Signal] = []
         seen: set[tuple[str, int]] = set()
         text = view.text
-        for hit in hits:
+        for hit in sorted(hits, key=lambda h: (h.start, -h.end)):  # longest first: 加微信 before 加微
             e = hit.entry
             if e.score <= 0.0:
                 continue

@@ -1,0 +1,96 @@
+"""CounterfeitDetector: its worked examples, and hard cases written for this test (not taken from the dev set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.detectors.base import ScanContext
+from moderation.detectors.counterfeit import CounterfeitDetector
+from moderation.text.normalize import normalize
+from moderation.types import ContactEvidence, ElementsEvidence, Merchant, Product, Recommendation, TextSpan
+
+DETECTOR = CounterfeitDetector()
+FLAG = 0.5
+
+
+def flagged_codes(rec: Recommendation) -> set[str]:
+    return {s.code for s in DETECTOR.detect(rec, ScanContext(rec)) if s.score >= FLAG}
+
+
+def family_score(rec: Recommendation) -> float:
+    miss = 1.0
+    best: dict[str, float] = {}
+    for s in DETECTOR.detect(rec, ScanContext(rec)):
+        best[s.code] = max(best.get(s.code, 0.0), s.score)
+    for score in best.values():
+        miss *= 1.0 - score
+    return 1.0 - miss
+
+
+def rec(text: str, title: str | None = None, brand: str | None = None, price: float | None = None,
+        category: str | None = None, merchant: str = "m1", stock: int | None = None) -> Recommendation:
+    return Recommendation(id="t", text=text, merchant=Merchant(id=merchant),
+                          product=Product(title=title, brand=brand, price=price, category=category, stock=stock))
+
+
+@pytest.mark.parametrize("example", CounterfeitDetector.get_examples(),
+                         ids=lambda e: e.note or str(sorted(e.expect_codes)))
+def test_examples(example) -> None:
+    codes = flagged_codes(example.rec)
+    assert example.expect_codes <= codes, codes
+    assert not (example.forbid_codes & codes), codes
+
+
+def test_evidence_points_into_the_original_text() -> None:
+    for example in CounterfeitDetector.get_examples():
+        fields = example.rec.text_fields()
+        for s in DETECTOR.detect(example.rec, ScanContext(example.rec)):
+            assert s.detector == DETECTOR.name and s.law
+            spans = s.evidence.spans if isinstance(s.evidence, ElementsEvidence) else (s.evidence,)
+            for ev in spans:
+                if isinstance(ev, TextSpan | ContactEvidence):
+                    assert fields[ev.field][ev.start:ev.end] == ev.text
+
+
+def test_resource_versions_name_the_lexicon() -> None:
+    assert "lexicon" in DETECTOR.resource_versions
+
+
+def test_normalised_field_is_shared_through_the_context_memo() -> None:
+    r = rec("加 微 信 abc123")
+    ctx = ScanContext(r)
+    DETECTOR.detect(r, ctx)
+    assert ctx.memo(("normalized", "text"), lambda: None).text == normalize("加 微 信 abc123").text
+
+
+@pytest.mark.parametrize(("text", "brand", "price"), [
+    ("古驰包包 高 仿 版本，五金都对", "Gucci", 300.0),
+    ("纯yuan版本椰子，鞋标齐全", "Adidas", 199.0),
+    ("gaofang迪奥马鞍包", "Dior", 500.0),
+    ("大牌同厂货，和专柜一样的料", None, 99.0),
+    ("正品兰蔻小黑瓶，只要49", "Lancôme", 49.0),
+    ("複刻勞力士日誌，904鋼", "Rolex", 1800.0),
+    ("Ａ货香奈儿", "Chanel", 400.0),
+])
+def test_counterfeits_are_flagged(text: str, brand: str | None, price: float) -> None:
+    assert family_score(rec(text, brand=brand, price=price)) >= FLAG
+
+
+@pytest.mark.parametrize(("text", "brand", "price", "merchant", "category"), [
+    ("官方复刻配色，旗舰店发售价", "Nike", 1299.0, "m_nike_official", "运动鞋"),
+    ("复刻了小时候的绿豆糕", None, 29.0, "m1", "食品"),
+    ("面粉和水1:1调匀", None, 19.0, "m1", "烘焙"),
+    ("仿皮材质，价格友好，介意勿拍", None, 59.0, "m1", "箱包"),
+    ("A字裙配A4文件袋，通勤很方便", None, 99.0, "m1", "服饰"),
+    ("避雷！所谓原单都是高仿，官方渠道买才靠谱", None, 19.0, "m1", "图书"),
+    ("二手出一只九成新的包，有鉴定证书", "Louis Vuitton", 5200.0, "m30", "二手奢品"),
+    ("莆田特产桂圆干", None, 39.0, "m1", "食品"),
+])
+def test_hard_negatives_stay_clean(text: str, brand: str | None, price: float, merchant: str, category: str) -> None:
+    assert family_score(rec(text, brand=brand, price=price, merchant=merchant, category=category)) < FLAG
+
+
+def test_price_evidence_names_the_floor() -> None:
+    r = rec("保真正品神仙水", brand="SK-II", price=99.0)
+    ev = [s.evidence for s in DETECTOR.detect(r, ScanContext(r)) if s.code == "CF_PRICE_BELOW_FLOOR"]
+    assert ev and ev[0].floor == 500.0 and ev[0].price == 99.0

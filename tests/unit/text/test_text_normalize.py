@@ -1,0 +1,96 @@
+"""Normaliser: the evasions it undoes, and properties that must hold for ANY input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from moderation.text.normalize import normalize
+
+CASES = [
+    ("高*仿", "高仿"),
+    ("加 微 信", "加微信"),
+    ("代.理", "代理"),
+    ("高\u200b仿\u3000货", "高仿货"),
+    ("ＶＸ：ｎａｎ６６", "微信:nan66"),
+    ("加薇信", "加微信"),
+    ("加威信", "加微信"),
+    ("V❤：abc", "微信:abc"),
+    ("➕V", "加v"),
+    ("💚信", "微信"),
+    ("加🐧 12345", "加qq12345"),
+    ("扣扣", "qq"),
+    ("招岱理", "招代理"),
+    ("蕞好", "最好"),
+    ("冶疗", "治疗"),
+    ("髙仿", "高仿"),
+    ("Α货", "a货"),
+    ("减月巴", "减肥"),
+    ("廋身", "瘦身"),
+    ("勞力士復刻", "劳力士复刻"),
+    ("一三九 八八七六 五四三二", "13988765432"),
+    ("幺三八12345678", "13812345678"),
+    ("壹叁捌壹贰叁肆伍陆柒捌", "13812345678"),
+    ("①③⑧", "138"),
+    ("No.1️⃣", "no1"),
+    ("✅品", "正品"),
+    ("l:l覆刻", "1:1复刻"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES)
+def test_evasions_are_undone(raw: str, expected: str) -> None:
+    assert normalize(raw).text == expected
+
+
+@pytest.mark.parametrize("raw", ["第一次", "一级能效", "三个月", "最后一件"])
+def test_chinese_numerals_in_words_are_kept(raw: str) -> None:
+    assert normalize(raw).text == raw
+
+
+def test_offsets_point_into_the_original() -> None:
+    raw = "劳力士水鬼 高/仿 A*货⌚"
+    n = normalize(raw)
+    i = n.text.index("高仿")
+    assert n.original_text(i, i + 2) == "高/仿"
+    j = n.text.index("a货")
+    assert n.original_text(j, j + 2) == "A*货"
+
+
+def test_phrase_replacement_maps_to_the_whole_variant() -> None:
+    n = normalize("看图加威信吧")
+    i = n.text.index("微信")
+    assert n.original_text(i, i + 2) == "威信"
+
+
+def test_latin_variant_needs_a_boundary() -> None:
+    assert "微信" not in normalize("wxyz2024").text
+
+
+TEXTS = st.text(
+    alphabet=st.sampled_from(list("高仿代理微信最好一三九八幺薇威扣企鹅冶疗 *./|:：％%１Ａa")
+                             + list("\u200b\u3000❤🐧➕✅💚V vxwl勞復1:")),
+    max_size=40,
+) | st.text(max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_never_crashes_and_offsets_valid(raw: str) -> None:
+    n = normalize(raw)
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    for i in range(len(n.text)):
+        a, b = n.span(i, i + 1)
+        assert 0 <= a < b <= len(raw)
+    for i in range(1, len(n.starts)):
+        assert n.starts[i] >= n.starts[i - 1]
+    a, b = n.span(0, len(n.text))
+    assert 0 <= a <= b <= len(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_idempotent(raw: str) -> None:
+    once = normalize(raw).text
+    assert normalize(once).text == once
