@@ -1,31 +1,61 @@
-"""Build the default pipeline: every registered detector with its data, under the live policy.
+"""Build the default pipeline: every registered detector with its data, under a policy.
 
-This is the one place that knows which detectors exist. Workers call `build_pipeline()` once at
-start-up (loading lexicons, brand data, hash banks and models is the slow part), then reuse it.
+This is the one place that knows which detectors exist. Processes build it once at start-up
+(lexicon automata, logo descriptors, OCR models and hash banks are the slow part) and reuse it;
+`moderation.live.PipelineCache` rebuilds it when the policy team publishes new data.
 """
 
 from __future__ import annotations
 
+from moderation.brands import BrandRegistry
 from moderation.detectors.base import Detector
 from moderation.detectors.counterfeit import CounterfeitDetector
 from moderation.detectors.diversion import DiversionDetector
 from moderation.detectors.false_ad import FalseAdDetector
 from moderation.detectors.mlm import MlmDetector
 from moderation.detectors.partner_link import PartnerLinkDetector
+from moderation.images.hash_bank import HashBankSet
 from moderation.pipeline import Pipeline
 from moderation.policy import Policy, load_policy
+from moderation.settings import Settings, get_settings
+from moderation.text.lexicon import Lexicon
+from moderation.text.matcher import LexiconMatcher, default_matcher
 
 
-def default_detectors() -> list[Detector]:
-    """Every detector of the default pipeline. The text detectors share one compiled lexicon
-    (`default_matcher()`), so building them costs one automaton, not four."""
+def text_detectors(brands: BrandRegistry | None = None, lexicon: Lexicon | None = None) -> list[Detector]:
+    """The text detectors. They share one compiled lexicon matcher: one automaton, not four."""
+    matcher = LexiconMatcher(lexicon) if lexicon is not None else default_matcher()
     return [
-        PartnerLinkDetector(),
-        FalseAdDetector(),
-        CounterfeitDetector(),
-        MlmDetector(),
-        DiversionDetector(),
+        FalseAdDetector(matcher),
+        CounterfeitDetector(registry=brands, matcher=matcher),
+        MlmDetector(matcher),
+        DiversionDetector(matcher),
     ]
+
+
+def default_detectors(
+    brands: BrandRegistry | None = None,
+    banks: HashBankSet | None = None,
+    settings: Settings | None = None,
+    lexicon: Lexicon | None = None,
+    images: bool = True,
+) -> list[Detector]:
+    """Every detector of the default pipeline; the OCR detector re-uses the text detectors."""
+    brands = brands or BrandRegistry.load_default()
+    text = text_detectors(brands, lexicon)
+    detectors: list[Detector] = [PartnerLinkDetector(), *text]
+    if images:
+        from moderation.images.detectors_factory import image_detectors
+        from moderation.images.logos import attach_default_logos
+
+        settings = settings or get_settings()
+        detectors += image_detectors(attach_default_logos(brands), banks or HashBankSet(), settings,
+                                     text_detectors=text)
+    if settings is not None and settings.use_text_model:
+        from moderation.detectors.model import TextModelDetector
+
+        detectors.append(TextModelDetector())
+    return detectors
 
 
 def build_pipeline(policy: Policy | None = None, detectors: list[Detector] | None = None) -> Pipeline:

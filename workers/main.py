@@ -31,7 +31,7 @@ def run_worker(settings: Settings, queues: Sequence[str] = QUEUE_NAMES, burst: b
     if not settings.redis_url:
         raise RuntimeError("REDIS_URL is not set (moderation demo sets it for its workers)")
     db = Database(settings.resolved_database_url())
-    init_runtime(Runtime(db=db, pipelines=PipelineCache(db)))
+    init_runtime(Runtime(db=db, pipelines=PipelineCache(db, settings)))
     conn = connect(settings.redis_url)
     dispatcher = None
     if with_dispatcher:

@@ -31,7 +31,7 @@ class ApiProcess:
 
 def build_api(settings: Settings, with_dispatcher: bool = True, with_review_ui: bool = True) -> ApiProcess:
     db = Database(settings.resolved_database_url())
-    cache = PipelineCache(db)
+    cache = PipelineCache(db, settings)
     services = Services(settings=settings, db=db, pipeline=cache.get())
 
     def reload() -> None:

@@ -146,6 +146,10 @@ class HashBankSet:
     def __len__(self) -> int:
         return len(self._keys)
 
+    def pin_version(self, version: str) -> None:
+        """Record the store's own version (e.g. the bank table's max id and count) in verdicts."""
+        self._fixed_version = version
+
     @property
     def version(self) -> str:
         """Recorded in verdicts; the store can pin its own (e.g. max(updated_at)) via `version=`."""
