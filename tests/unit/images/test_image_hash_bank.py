@@ -10,6 +10,7 @@ from moderation.detectors.base import ScanContext
 from moderation.detectors.image_hash import ImageHashDetector
 from moderation.images.hamming_index import FaissHammingIndex, NumpyHammingIndex
 from moderation.images.hash_bank import HashBankSet, LowQualityHash, hash_images_for_bank
+from moderation.images.loader import ImageLoader
 from moderation.images.pdq import hamming, pdq_hash_array, pdq_hash_image
 from moderation.images.synthetic import crop_fraction, encode, jpeg_roundtrip, product_photo, resize
 from moderation.types import Recommendation
@@ -83,7 +84,7 @@ def test_from_rows_and_rebuild_after_many_removals() -> None:
     assert banks.match(codes[5].tobytes().hex(), max_distance=0) == []
 
 
-def test_hash_images_for_bank_reports_per_image(loader) -> None:  # noqa: ANN001
+def test_hash_images_for_bank_reports_per_image(loader: ImageLoader) -> None:
     good = inline(product_photo(6))
     flat = inline(np.full((64, 64, 3), 128, np.uint8), "PNG")
     results = hash_images_for_bank([good, flat, {"data": "%%%"}], loader)
@@ -92,7 +93,7 @@ def test_hash_images_for_bank_reports_per_image(loader) -> None:  # noqa: ANN001
     assert not results[2].ok and "IMAGE_UNREADABLE" in results[2].error
 
 
-def test_detector_signals_match_with_hash_evidence(loader) -> None:  # noqa: ANN001
+def test_detector_signals_match_with_hash_evidence(loader: ImageLoader) -> None:
     photo = product_photo(8)
     banks = HashBankSet()
     banks.add("counterfeit_confirmed", pdq_hash_array(photo)[0], ref="case-42")
