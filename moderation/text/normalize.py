@@ -218,11 +218,18 @@ class Normalizer:
 
     def normalize(self, original: str) -> NormalizedText:
         table = self._table
-        text = original.translate(table)
+        source = original
+        if not original.isascii():
+            # Phrase-aware t2s first (穿著 → 穿着, 乾燥 → 干燥, which a per-character map cannot do);
+            # used only when it keeps the length, so the offset map stays 1:1.
+            converted = self._t2s.convert(original)
+            if len(converted) == len(original):
+                source = converted
+        text = source.translate(table)
         if text == original:
             base: NormalizedText = NormalizedText(original, text)
         else:
-            base = NormalizedText(original, text, _build=lambda: self._char_offsets(original))
+            base = NormalizedText(original, text, _build=lambda: self._char_offsets(source))
         edits = self._phrase_edits(text) if self._has_phrases else []
         for _ in range(3):  # a replacement may complete another phrase; stop at a fixed point
             if not edits:
