@@ -22,7 +22,7 @@ from pathlib import Path
 import ahocorasick
 
 from moderation.detectors.base import ScanContext
-from moderation.engine import default_detectors
+from moderation.engine import text_detectors
 from moderation.text.lexicon import default_lexicon
 from moderation.text.matcher import default_matcher
 from moderation.types import Merchant, Product, Recommendation
@@ -96,7 +96,7 @@ def main() -> None:
     args = ap.parse_args()
 
     t0 = time.perf_counter()
-    detectors = [d for d in default_detectors() if d.name in TEXT_DETECTORS]
+    detectors = [d for d in text_detectors() if d.name in TEXT_DETECTORS]
     matcher = default_matcher()
     build_s = time.perf_counter() - t0
     terms = sorted({e.term for e in default_lexicon().active() if e.kind == "term"})
