@@ -220,4 +220,6 @@ async def backtest_policy(request: Request, services: Services = Depends(get_ser
 
 
 def routers() -> list[APIRouter]:
-    return [brands_router, policies_router]
+    from moderation.api import routes_banks, routes_lexicons
+
+    return [brands_router, policies_router, routes_banks.router, routes_lexicons.router]
