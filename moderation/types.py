@@ -12,7 +12,8 @@ import dataclasses as dc
 import enum
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -114,6 +115,11 @@ class Recommendation(_Strict):
 # --------------------------------------------------------------------------------------------
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dc.fields(cls))
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Why a signal fired, in a form a reviewer can check against the original content.
@@ -125,9 +131,9 @@ class Evidence:
     kind: str = dc.field(init=False, default="evidence")
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["kind"] = self.kind
-        return d
+        # Not dataclasses.asdict: it deep-copies recursively and was the slowest step of building
+        # a verdict. Evidence fields are flat values, so a shallow read is exact.
+        return {name: getattr(self, name) for name in _field_names(type(self))}
 
 
 @dataclass(frozen=True, slots=True)
