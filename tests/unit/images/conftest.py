@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import base64
-
-import numpy as np
 import pytest
 
 from moderation.images.fetch import ImageFetcher
 from moderation.images.loader import ImageLoader
-from moderation.images.synthetic import encode
-from moderation.types import ImageRef
-
-
-def inline(rgb: np.ndarray, fmt: str = "JPEG", quality: int = 90) -> ImageRef:
-    return ImageRef(data=base64.b64encode(encode(rgb, fmt, quality)).decode())
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from conftest import inline
+from image_fixtures import inline
 
 from moderation.brands import BrandRegistry
 from moderation.detectors.partner_link import PartnerLinkDetector

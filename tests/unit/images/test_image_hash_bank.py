@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import inline
+from image_fixtures import inline
 
 from moderation.detectors.base import ScanContext
 from moderation.detectors.image_hash import ImageHashDetector

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from conftest import inline
+from image_fixtures import inline
 
 from moderation.brands import Brand, BrandRegistry
 from moderation.detectors.base import ScanContext

@@ -6,7 +6,7 @@ import socket
 
 import numpy as np
 import pytest
-from conftest import inline
+from image_fixtures import inline
 
 from moderation.detectors.base import Detector, ScanContext
 from moderation.detectors.ocr import OcrDetector

@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pytest
 import segno
-from conftest import inline
+from image_fixtures import inline
 from PIL import Image
 
 from moderation.detectors.base import ScanContext
