@@ -43,8 +43,8 @@ def queue_page(request: Request, family: str | None = None, code: str | None = N
         total = queue.count_open(s, reviewer(staff), flt)
     filters = {k: v for k, v in (("family", flt.family), ("code", flt.code), ("tier", flt.merchant_tier)) if v}
     return render(request, "queue.html", staff, rows=rows, total=total, page=page, size=size, flt=flt,
-                  filters=filters, filter_qs=urlencode(filters), tiers=TIERS, families=FAMILIES,
-                  codes=[c.code for c in ui.reasons.codes], msg=msg)
+                  filters=filters, filter_qs=urlencode(filters), count_cap=queue.COUNT_CAP, tiers=TIERS,
+                  families=FAMILIES, codes=[c.code for c in ui.reasons.codes], msg=msg)
 
 
 @router.post("/tasks/{task_id}/claim", dependencies=[Depends(csrf_protect)])

@@ -74,7 +74,11 @@ class VerdictRow(Base):
 
 class ReviewTaskRow(Base):
     __tablename__ = "review_tasks"
-    __table_args__ = (sa.Index("ix_review_tasks_queue", "state", "priority", "due_at"),)
+    __table_args__ = (
+        sa.Index("ix_review_tasks_queue", "state", "priority", "due_at"),
+        # A reviewer's own claims ("next item" resumes them first); migration 0002.
+        sa.Index("ix_review_tasks_claimed_by", "claimed_by"),
+    )
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     recommendation_id: Mapped[str] = mapped_column(sa.ForeignKey("recommendations.id"), index=True)
