@@ -49,8 +49,8 @@ def default_detectors(
         from moderation.images.logos import attach_default_logos
 
         settings = settings or get_settings()
-        detectors += image_detectors(attach_default_logos(brands), banks or HashBankSet(), settings,
-                                     text_detectors=text)
+        banks = banks if banks is not None else HashBankSet()  # an empty set is falsy: no `or`
+        detectors += image_detectors(attach_default_logos(brands), banks, settings, text_detectors=text)
     if settings is not None and settings.use_text_model:
         from moderation.detectors.model import TextModelDetector
 

@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     image_max_pixels: int = Field(default=40_000_000, alias="MODERATION_IMAGE_MAX_PIXELS")
     image_fetch_timeout: float = Field(default=5.0, alias="MODERATION_IMAGE_FETCH_TIMEOUT")
 
+    # Webhooks
+    #: HMAC key for `X-Moderation-Signature`; required for webhooks to be sent at all.
+    webhook_secret: str | None = Field(default=None, alias="MODERATION_WEBHOOK_SECRET")
+    #: Off by default: callbacks to loopback/private networks are refused (SSRF). Tests enable it.
+    allow_private_callback_hosts: bool = Field(default=False, alias="MODERATION_ALLOW_PRIVATE_CALLBACK_HOSTS")
+
     # Review
     review_lease_seconds: int = Field(default=600, alias="MODERATION_REVIEW_LEASE")
     session_secret: str | None = Field(default=None, alias="MODERATION_SESSION_SECRET")

@@ -93,7 +93,7 @@ class Recommendation(_Strict):
     merchant: Merchant | None = None
     product: Product | None = None
     images: list[ImageRef] = Field(default_factory=list, max_length=12)
-    callback_url: str | None = Field(default=None, max_length=2048)
+    callback_url: str | None = Field(default=None, max_length=2048, pattern=r"^https?://")
 
     def canonical_json(self) -> str:
         """Stable serialisation used for the idempotency hash (key order and spacing fixed)."""

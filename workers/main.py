@@ -36,7 +36,7 @@ def run_worker(settings: Settings, queues: Sequence[str] = QUEUE_NAMES, burst: b
     dispatcher = None
     if with_dispatcher:
         dispatcher = Dispatcher(db, conn, settings.queue_prefix, settings.job_batch_size,
-                                settings.sweep_after_seconds).start()
+                                settings.sweep_after_seconds, settings=settings).start()
     worker = SimpleWorker(
         rq_queues(conn, settings.queue_prefix, queues),
         connection=conn,

@@ -55,6 +55,6 @@ def build_api(settings: Settings, with_dispatcher: bool = True, with_review_ui: 
         services.queue_ready = queue_ready
         if with_dispatcher:
             dispatcher = Dispatcher(db, conn, settings.queue_prefix, settings.job_batch_size,
-                                    settings.sweep_after_seconds).start()
+                                    settings.sweep_after_seconds, settings=settings).start()
             services.kick = dispatcher.kick
     return ApiProcess(create_app(services, with_review_ui=with_review_ui), services, dispatcher)

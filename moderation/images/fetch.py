@@ -154,7 +154,7 @@ class ImageFetcher:
         deadline = time.monotonic() + self.timeout
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
-            _check_url(current)
+            check_url(current)
             status, location, body = self._get(current, deadline)
             if status in (301, 302, 303, 307, 308):
                 if not location:
@@ -203,7 +203,8 @@ class ImageFetcher:
             self._pool = None
 
 
-def _check_url(url: str) -> None:
+def check_url(url: str) -> None:
+    """Refuse non-http(s) schemes, missing hosts and embedded credentials before any connection."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise ImageRefused(f"scheme {parts.scheme or '(none)'!r} is not fetched (http/https only)")
