@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from pydantic import ValidationError
 
 from moderation.pipeline import Pipeline
@@ -43,14 +44,13 @@ def scan_ids(db: Database, pipeline: Pipeline, ids: Sequence[str], shadow: Pipel
         except ValidationError as exc:  # stored before a schema change: never approve blindly
             verdict, shadow_verdict = _unreadable(pipeline, str(exc)), None
         verdicts.append((rec_id, verdict, shadow_verdict))
-    statuses: dict[str, str] = {}
     with db.session() as s:
-        for rec_id, verdict, shadow_verdict in verdicts:
-            row = s.get(RecommendationRow, rec_id)
-            if row is None or row.status != "scanning":
-                continue
-            recs.record_verdict(s, row, verdict, pipeline.policy)
+        rows = {r.id: r for r in s.scalars(sa.select(RecommendationRow).where(
+            RecommendationRow.id.in_([rec_id for rec_id, _, _ in verdicts])))}
+        # Items decided meanwhile (e.g. a duplicate delivery finished first) are left alone.
+        live = [(rows[i], v, sv) for i, v, sv in verdicts if i in rows and rows[i].status == "scanning"]
+        recs.record_verdicts(s, [(row, v) for row, v, _ in live], pipeline.policy)
+        for row, _, shadow_verdict in live:
             if shadow_verdict is not None and shadow is not None:
                 recs.record_shadow_verdict(s, row.id, shadow_verdict, shadow.policy)
-            statuses[rec_id] = row.status
-    return statuses
+        return {row.id: row.status for row, _, _ in live}

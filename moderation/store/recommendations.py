@@ -168,21 +168,30 @@ def record_shadow_verdict(session: Session, rec_id: str, verdict: Verdict, polic
 
 def record_verdict(session: Session, row: RecommendationRow, verdict: Verdict, policy: Policy) -> VerdictRow:
     """Persist a verdict and move the recommendation on: approved, pending_review (+task) or rejected."""
+    return record_verdicts(session, [(row, verdict)], policy)[0]
+
+
+def record_verdicts(
+    session: Session, items: Sequence[tuple[RecommendationRow, Verdict]], policy: Policy
+) -> list[VerdictRow]:
+    """`record_verdict` for a batch: one multi-row INSERT for the verdicts (a worker job carries
+    dozens of items; a round trip per item would dominate the job on PostgreSQL)."""
     now = utcnow()
-    vrow = _verdict_row(row.id, verdict, policy, shadow=False)
-    session.add(vrow)
+    vrows = [_verdict_row(row.id, verdict, policy, shadow=False) for row, verdict in items]
+    session.add_all(vrows)
     session.flush()
-    row.latest_verdict_id = vrow.id
-    if verdict.route is Route.APPROVE:
-        row.status = "approved"
-    elif verdict.route is Route.REJECT:
-        row.status = "rejected"
-    else:
-        row.status = "pending_review"
-        open_task(session, row, vrow, verdict, policy, reason="scan", now=now)
-    if row.payload.get("callback_url") and row.status != "pending_review":
-        session.add(OutboxRow(topic="webhook", recommendation_id=row.id, payload={"status": row.status}))
-    return vrow
+    for (row, verdict), vrow in zip(items, vrows, strict=True):
+        row.latest_verdict_id = vrow.id
+        if verdict.route is Route.APPROVE:
+            row.status = "approved"
+        elif verdict.route is Route.REJECT:
+            row.status = "rejected"
+        else:
+            row.status = "pending_review"
+            open_task(session, row, vrow, verdict, policy, reason="scan", now=now)
+        if row.payload.get("callback_url") and row.status != "pending_review":
+            session.add(OutboxRow(topic="webhook", recommendation_id=row.id, payload={"status": row.status}))
+    return vrows
 
 
 def open_task(
