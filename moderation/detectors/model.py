@@ -15,8 +15,9 @@ that the model alone flags, and how precise those flags are, are measured by
 `bench/bench_model.py` (bench/RESULTS_model.md). Change the numbers here and the detector's
 version changes with them.
 
-Why is it off by default (`Settings.use_text_model`)? It is about 100× slower than the lexicon path
-on a 2-core worker; turn it on where the CPU budget allows.
+Why is it off by default (`Settings.use_text_model`)? It costs far more CPU than the lexicon path:
+on short dev-set posts ≈ 5× at batch 32 and ≈ 15× at batch 1 (per-item `detect`), more on long
+posts (bench/RESULTS_model.md). Turn it on where the CPU budget allows, and prefer `detect_batch`.
 """
 
 from __future__ import annotations
