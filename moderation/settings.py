@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     review_lease_seconds: int = Field(default=600, alias="MODERATION_REVIEW_LEASE")
     session_secret: str | None = Field(default=None, alias="MODERATION_SESSION_SECRET")
     session_max_age_seconds: int = Field(default=8 * 3600, alias="MODERATION_SESSION_MAX_AGE")
+    #: Share of auto-approved items pulled into the queue for quality assurance.
+    qa_sample_share: float = Field(default=0.02, ge=0, le=1, alias="MODERATION_QA_SHARE")
+    #: Share of decisions that get an independent second review (agreement / Cohen's kappa).
+    second_review_share: float = Field(default=0.05, ge=0, le=1, alias="MODERATION_SECOND_REVIEW_SHARE")
 
     # Model
     use_text_model: bool = Field(default=False, alias="MODERATION_USE_TEXT_MODEL")

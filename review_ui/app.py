@@ -46,7 +46,8 @@ def mount_review_ui(app: FastAPI, services: Services, config: ReviewConfig | Non
         codec=SessionCodec(settings.session_secret, settings.session_max_age_seconds),
         templates=_templates(),
         reasons=ReasonCatalog.load(),
-        config=config or ReviewConfig(),
+        config=config or ReviewConfig(qa_share=settings.qa_sample_share,
+                                      second_review_share=settings.second_review_share),
     )
     for router in (auth.router, queue_views.router, item_view.router, decisions.router, stats_views.router):
         app.include_router(router, prefix=PREFIX, include_in_schema=False)

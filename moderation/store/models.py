@@ -92,6 +92,8 @@ class ReviewTaskRow(Base):
     max_score: Mapped[float] = mapped_column(sa.Float, default=0.0)
     merchant_tier: Mapped[str | None] = mapped_column(sa.String(8))
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: When the current holder first claimed it (renewals keep it): handling time starts here.
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -63,7 +63,16 @@ def claim(session: Session, task_id: int, user_id: int, lease_seconds: int) -> b
     result = session.execute(
         sa.update(ReviewTaskRow)
         .where(ReviewTaskRow.id == task_id, ReviewTaskRow.state == "open", _claimable(now, user_id))
-        .values(claimed_by=user_id, lease_expires_at=now + timedelta(seconds=lease_seconds))
+        .values(
+            claimed_by=user_id,
+            lease_expires_at=now + timedelta(seconds=lease_seconds),
+            # A renewal by the live holder keeps the original claim time; a fresh claim restarts it.
+            claimed_at=sa.case(
+                (sa.and_(ReviewTaskRow.claimed_by == user_id, ReviewTaskRow.lease_expires_at >= now),
+                 ReviewTaskRow.claimed_at),
+                else_=now,
+            ),
+        )
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
@@ -122,7 +131,10 @@ def decide(
         raise LeaseLost(task_id)
     rec = session.get(RecommendationRow, task.recommendation_id)
     assert rec is not None
-    handling = (now - task.created_at).total_seconds() if task.created_at else None
+    # Before this decision is added: compare with the earlier one.
+    disagreement = action != "escalate" and task.reason == "second_review" and _disagrees(session, rec.id, action)
+    started = task.claimed_at or task.created_at  # time in the queue is not handling time
+    handling = (now - started).total_seconds() if started else None
     decision = DecisionRow(
         recommendation_id=rec.id,
         task_id=task.id,
@@ -136,13 +148,15 @@ def decide(
     task.state = "done"
     task.closed_at = now
     task.lease_expires_at = None
-    if action == "escalate":
+    if action == "escalate" or disagreement:
         # A senior (policy/admin) queue: same item, new task, top priority.
         session.add(ReviewTaskRow(
             recommendation_id=rec.id, verdict_id=task.verdict_id, reason="escalated", priority=task.priority + 10,
             families=task.families, top_code=task.top_code, max_score=task.max_score,
             merchant_tier=task.merchant_tier, due_at=now + timedelta(minutes=60),
         ))
+    elif task.reason == "second_review":
+        pass  # agreement: the first decision already set the final status
     else:
         rec.status = "approved" if action == "approve" else "rejected"
         if rec.payload.get("callback_url"):
@@ -154,8 +168,20 @@ def decide(
                                   payload={"bank": "confirmed_counterfeit", "decision_id": decision.id}))
     session.flush()
     audit(session, user.username, f"decision.{action}", f"recommendation:{rec.id}",
-          task_id=task.id, decision_id=decision.id, reason_codes=list(reason_codes), note=note)
+          task_id=task.id, decision_id=decision.id, reason_codes=list(reason_codes), note=note,
+          disagreement=disagreement)
     return decision
+
+
+def _disagrees(session: Session, rec_id: str, action: str) -> bool:
+    """Whether the latest earlier approve/reject on the item differs from `action`. A second
+    reviewer who disagrees does not silently overturn the first: the item goes to a senior."""
+    first = session.scalars(
+        sa.select(DecisionRow.action)
+        .where(DecisionRow.recommendation_id == rec_id, DecisionRow.action.in_(("approve", "reject")))
+        .order_by(DecisionRow.id.desc()).limit(1)
+    ).first()
+    return first is not None and first != action
 
 
 def task_view(session: Session, task: ReviewTaskRow) -> dict[str, Any]:
