@@ -70,22 +70,42 @@ class Pipeline:
 
     def collect(self, rec: Recommendation, ctx: ScanContext | None = None) -> list[Signal]:
         """All signals for `rec`; a crashing detector becomes a DETECTOR_ERROR scan signal."""
-        ctx = ctx or ScanContext(rec)
-        signals: list[Signal] = []
+        return self.collect_many([rec], [ctx or ScanContext(rec)])[0]
+
+    def collect_many(self, recs: Sequence[Recommendation], ctxs: Sequence[ScanContext] | None = None
+                     ) -> list[list[Signal]]:
+        """`collect` for a batch: each detector sees all items in one `detect_many` call."""
+        ctxs = ctxs if ctxs is not None else [ScanContext(r) for r in recs]
+        out: list[list[Signal]] = [[] for _ in recs]
         for detector in self.detectors:
             try:
-                signals.extend(detector.detect(rec, ctx))
-            except Exception as exc:  # fail closed: a broken detector sends the item to review
-                log.exception("detector %s failed on %s", detector.name, rec.id)
-                signals.append(
-                    Signal(
-                        family=SCAN_FAMILY,
-                        code="DETECTOR_ERROR",
-                        score=1.0,
-                        evidence=ScanError(reason=f"{type(exc).__name__}: {exc}"[:300], detector=detector.name),
-                        detector=detector.name,
-                    )
+                per_item = detector.detect_many(recs, ctxs)
+            except Exception:  # one bad item must not fail the batch: retry item by item
+                per_item = [self._detect_one(detector, rec, ctx) for rec, ctx in zip(recs, ctxs, strict=True)]
+            for signals, found in zip(out, per_item, strict=True):
+                signals.extend(found)
+        for rec, signals in zip(recs, out, strict=True):
+            signals.extend(self._unscanned_images(rec))
+        return out
+
+    @staticmethod
+    def _detect_one(detector: Detector, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        try:
+            return detector.detect(rec, ctx)
+        except Exception as exc:  # fail closed: a broken detector sends the item to review
+            log.exception("detector %s failed on %s", detector.name, rec.id)
+            return [
+                Signal(
+                    family=SCAN_FAMILY,
+                    code="DETECTOR_ERROR",
+                    score=1.0,
+                    evidence=ScanError(reason=f"{type(exc).__name__}: {exc}"[:300], detector=detector.name),
+                    detector=detector.name,
                 )
+            ]
+
+    def _unscanned_images(self, rec: Recommendation) -> list[Signal]:
+        signals: list[Signal] = []
         if rec.images and not any(d.uses_images for d in self.detectors):
             # Fail closed: images nobody looked at could carry a logo, a QR code or a WeChat ID.
             signals.append(

@@ -36,14 +36,15 @@ def scan_ids(db: Database, pipeline: Pipeline, ids: Sequence[str], shadow: Pipel
     with db.session() as s:
         todo = [(r.id, r.payload) for r in recs.claim_for_scan(s, ids)]
     verdicts: list[tuple[str, Verdict, Verdict | None]] = []
+    parsed: list[tuple[str, Recommendation]] = []
     for rec_id, payload in todo:
         try:
-            signals = pipeline.collect(Recommendation.model_validate(payload))
-            verdict = pipeline.decide(signals)
-            shadow_verdict = shadow.decide(signals) if shadow else None
+            parsed.append((rec_id, Recommendation.model_validate(payload)))
         except ValidationError as exc:  # stored before a schema change: never approve blindly
-            verdict, shadow_verdict = _unreadable(pipeline, str(exc)), None
-        verdicts.append((rec_id, verdict, shadow_verdict))
+            verdicts.append((rec_id, _unreadable(pipeline, str(exc)), None))
+    # One batch through the detectors: a model detector scores the whole job in one forward pass.
+    for (rec_id, _), signals in zip(parsed, pipeline.collect_many([r for _, r in parsed]), strict=True):
+        verdicts.append((rec_id, pipeline.decide(signals), shadow.decide(signals) if shadow else None))
     with db.session() as s:
         rows = {r.id: r for r in s.scalars(sa.select(RecommendationRow).where(
             RecommendationRow.id.in_([rec_id for rec_id, _, _ in verdicts])))}

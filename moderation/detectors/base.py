@@ -13,7 +13,7 @@ at most once per item however many detectors read it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -76,6 +76,12 @@ class Detector(ABC):
     def resource_versions(self) -> dict[str, str]:
         """Versions of the data this instance was built from (lexicon, brand registry …)."""
         return {}
+
+    def detect_many(self, recs: Sequence[Recommendation], ctxs: Sequence[ScanContext]) -> list[list[Signal]]:
+        """Signals for several items at once. The default loops over `detect`; a detector whose
+        cost is per call rather than per item (a neural model's forward pass) overrides it, and
+        workers scanning a job of many items then get batched inference for free."""
+        return [self.detect(rec, ctx) for rec, ctx in zip(recs, ctxs, strict=True)]
 
     @classmethod
     def get_examples(cls) -> list[DetectorExample]:

@@ -82,6 +82,9 @@ class TextModelDetector(Detector):
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         return self.detect_batch([rec])[0]
 
+    def detect_many(self, recs: Sequence[Recommendation], ctxs: Sequence[ScanContext]) -> list[list[Signal]]:
+        return self.detect_batch(recs)
+
     def detect_batch(self, recs: Sequence[Recommendation]) -> list[list[Signal]]:
         """Score many recommendations in one batched forward pass (workers scanning a job batch
         get most of the model's throughput this way; `detect` alone is batch size 1)."""
