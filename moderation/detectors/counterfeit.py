@@ -31,7 +31,10 @@ AUTHORIZED_FACTOR = 0.2
 LUXURY_FLOOR = 5000.0
 LUXURY_STOCK = 50
 #: Below this fraction of the floor, the price alone is implausible for a genuine item.
-ABSURD_PRICE_RATIO = 0.3
+ABSURD_PRICE_RATIO = 0.4
+#: Two or more DISTINCT medium slang terms in one post (尾单 + 复刻, 华强北 + 原装芯片) corroborate each
+#: other: the post is lifted to the boosted score even without a registry brand.
+CORROBORATING_MEDIUM = 2
 
 
 class BrandMatcher:
@@ -69,7 +72,7 @@ class BrandMatcher:
 class CounterfeitDetector(Detector):
     name = "counterfeit"
     families = (FAMILY,)
-    version = "1"
+    version = "2"
 
     def __init__(self, registry: BrandRegistry | None = None, matcher: LexiconMatcher | None = None):
         self.matcher = matcher or default_matcher()
@@ -104,17 +107,23 @@ class CounterfeitDetector(Detector):
         cues = {h.entry.element for _, h in hits if h.entry.score <= 0.0}
         authorized = brand is not None and brand.is_authorized(merchant_id)
         second_hand = "second_hand" in cues or "二手" in (product.category or "")
-        below_floor = brand is not None and brand.below_floor(product.price) and not authorized and not second_hand
+        # A brand's accessory, sample or consumable (袜子, 数据线, 小样 …) named in the TITLE: the floor is
+        # the brand's main-category price and says nothing about it.
+        accessory = any(h.entry.element == "accessory" for v in views if v.name == "product.title"
+                        for h in v.hits)
+        below_floor = (brand is not None and brand.below_floor(product.price) and not authorized
+                       and not second_hand and not accessory)
         slang = [(v, h) for v, h in hits if h.entry.score > 0.0]
         brand_context = (brand is not None or "brand_context" in cues
                          or (slang and any(self.brands.find(v.text) for v in views)))
 
+        corroborated = len({h.entry.term for _, h in slang if h.entry.element == "medium"}) >= CORROBORATING_MEDIUM
         signals: list[Signal] = []
         per_term: set[str] = set()
         for view, hit in slang:
             e = hit.entry
             score = e.score
-            if e.element == "medium" and (brand_context or below_floor):
+            if e.element == "medium" and (brand_context or below_floor or corroborated):
                 score = max(score, BOOSTED_MEDIUM)
             if "warning" in cues:
                 score *= WARNING_FACTOR
@@ -125,7 +134,7 @@ class CounterfeitDetector(Detector):
             per_term.add(e.term)
             signals.append(Signal(FAMILY, e.code, round(score, 4), view.hit_span(hit), e.law or LAW, self.name))
 
-        if brand is not None and not authorized and not second_hand:
+        if brand is not None and not authorized and not second_hand and not accessory:
             signals.extend(self._price_and_stock(brand, declared, product, merchant_id, hits, below_floor, cues))
         return signals
 
