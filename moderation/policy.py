@@ -37,6 +37,8 @@ class Policy:
     incomplete_route: Route = Route.REVIEW
     review_sla_minutes: Mapping[str, int] = field(default_factory=lambda: {"high": 30, "normal": 240, "low": 1440})
     description: str = ""
+    #: Review-priority bonus by merchant social-credit tier: a low-credit shop is a risk prior.
+    merchant_tier_priority: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Policy:
@@ -55,6 +57,7 @@ class Policy:
             incomplete_route=incomplete,
             review_sla_minutes=dict(data.get("review_sla_minutes", {"high": 30, "normal": 240, "low": 1440})),
             description=str(data.get("description", "")),
+            merchant_tier_priority={str(k): float(v) for k, v in data.get("merchant_tier_priority", {}).items()},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +68,7 @@ class Policy:
             "families": {f: {"review": t.review, "reject": t.reject} for f, t in self.families.items()},
             "incomplete_route": self.incomplete_route.value,
             "review_sla_minutes": dict(self.review_sla_minutes),
+            "merchant_tier_priority": dict(self.merchant_tier_priority),
         }
 
     def route(self, scores: Mapping[str, float], complete: bool = True) -> tuple[Route, tuple[str, ...]]:

@@ -134,12 +134,13 @@ def claim_for_scan(session: Session, ids: Sequence[str]) -> list[RecommendationR
     return todo
 
 
-def review_priority(followers: int, verdict: Verdict) -> float:
+def review_priority(followers: int, verdict: Verdict, tier_bonus: float = 0.0) -> float:
     """Higher first. Reach (log followers) and severity (the highest family score) dominate;
-    an incomplete scan is lifted so unreadable images are not left at the bottom."""
+    an incomplete scan is lifted so unreadable images are not left at the bottom; a low merchant
+    credit tier (the policy's risk prior) adds a little."""
     reach = math.log10(max(followers, 0) + 1) / 8  # 100M followers → 1.0
     severity = max(verdict.scores.values(), default=0.0)
-    return round(severity + reach + (0.3 if not verdict.complete else 0.0), 4)
+    return round(severity + reach + tier_bonus + (0.3 if not verdict.complete else 0.0), 4)
 
 
 def sla_due(policy: Policy, priority: float, now: datetime) -> datetime:
@@ -203,7 +204,9 @@ def open_task(
     reason: str,
     now: datetime,
 ) -> ReviewTaskRow:
-    priority = review_priority(row.author_followers, verdict) if verdict else 1.0
+    tier = (row.payload.get("merchant") or {}).get("credit_tier")
+    bonus = policy.merchant_tier_priority.get(tier or "", 0.0)
+    priority = review_priority(row.author_followers, verdict, bonus) if verdict else 1.0 + bonus
     signals = verdict.signals if verdict else ()
     task = ReviewTaskRow(
         recommendation_id=row.id,
@@ -213,7 +216,7 @@ def open_task(
         families=[f for f in FAMILIES if verdict and verdict.scores.get(f, 0) >= 0.5],
         top_code=signals[0].code if signals else None,
         max_score=max(verdict.scores.values(), default=0.0) if verdict else 0.0,
-        merchant_tier=(row.payload.get("merchant") or {}).get("credit_tier"),
+        merchant_tier=tier,
         due_at=sla_due(policy, priority, now),
         created_at=now,
     )

@@ -97,3 +97,17 @@ def test_partner_link_examples() -> None:
 def test_recommendation_validation_refuses_bad_input(bad: dict) -> None:
     with pytest.raises(ValueError):
         Recommendation.model_validate(bad)
+
+
+def test_review_priority_orders_by_severity_reach_and_merchant_credit() -> None:
+    from moderation.store.recommendations import review_priority
+    from moderation.types import Verdict
+
+    def verdict(score: float, complete: bool = True) -> Verdict:
+        return Verdict(Route.REVIEW, {"false_ad": score, "counterfeit": 0.0, "mlm": 0.0}, (), {}, complete)
+
+    assert review_priority(1_000_000, verdict(0.6)) > review_priority(100, verdict(0.6))
+    assert review_priority(100, verdict(0.9)) > review_priority(100, verdict(0.6))
+    assert review_priority(100, verdict(0.6, complete=False)) > review_priority(100, verdict(0.6))
+    tiers = load_policy().merchant_tier_priority
+    assert review_priority(100, verdict(0.6), tiers["D"]) > review_priority(100, verdict(0.6), tiers["A"])
