@@ -4,21 +4,20 @@ the scoring path, and can be rolled back; backtests replay stored verdicts."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import cv2
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from moderation.api.wiring import ApiProcess, build_api
+from moderation.api.wiring import ApiProcess
 from moderation.scanning import scan_ids
-from moderation.settings import Settings
 from moderation.store import recommendations as recs
-from moderation.store.auth import create_token
 from moderation.store.models import AuditRow, ResourceVersionRow
 from moderation.types import Recommendation
 
+Auth = Callable[[set[str]], dict[str, str]]
 CHEAP_BAG = {
     "id": "bag-1",
     "merchant": {"id": "m_random_shop", "platform": "taobao"},
@@ -26,24 +25,6 @@ CHEAP_BAG = {
                 "url": "https://item.taobao.com/item.htm?id=9"},
     "text": "专柜正品，特价398包邮",
 }
-
-
-@pytest.fixture
-def api(settings: Settings) -> Iterator[ApiProcess]:
-    proc = build_api(settings, with_dispatcher=False, with_review_ui=False)
-    yield proc
-    proc.close()
-
-
-@pytest.fixture
-def client(api: ApiProcess) -> Iterator[TestClient]:
-    with TestClient(api.app) as c:
-        yield c
-
-
-def auth(api: ApiProcess, scopes: set[str]) -> dict[str, str]:
-    with api.services.db.session() as s:
-        return {"Authorization": f"Bearer {create_token(s, 'policy-bot', scopes)}"}
 
 
 def png_b64(seed: int = 1) -> str:
@@ -54,8 +35,8 @@ def png_b64(seed: int = 1) -> str:
     return base64.b64encode(buf.tobytes()).decode()
 
 
-def test_brand_create_get_list_delete_versions(api: ApiProcess, client: TestClient) -> None:
-    h = auth(api, {"policy", "read"})
+def test_brand_create_get_list_delete_versions(api: ApiProcess, client: TestClient, auth: Auth) -> None:
+    h = auth({"policy", "read"})
     body = {"brand": "NewLux", "aliases": ["纽勒克斯", "NL"], "category": "luxury_bag", "price_floor_cny": 5000,
             "authorized_merchants": ["m_newlux_official"], "logos": [{"data": png_b64()}]}
     r = client.post("/v1/brands", json=body, headers=h)
@@ -66,7 +47,7 @@ def test_brand_create_get_list_delete_versions(api: ApiProcess, client: TestClie
     listing = client.get("/v1/brands", headers=h).json()
     assert listing["version"] == v1 and any(b["brand"] == "Louis Vuitton" for b in listing["brands"])
     # The new brand takes effect in scoring at once: an unauthorised shop far below the floor.
-    verdict = client.post("/v1/score", json=CHEAP_BAG, headers=auth(api, {"score"})).json()
+    verdict = client.post("/v1/score", json=CHEAP_BAG, headers=auth({"score"})).json()
     assert verdict["scores"]["counterfeit"] >= 0.5, verdict
     assert verdict["versions"]["brands"] == v1
     deleted = client.delete("/v1/brands/NL", headers=h)
@@ -78,21 +59,22 @@ def test_brand_create_get_list_delete_versions(api: ApiProcess, client: TestClie
 
 
 @pytest.mark.parametrize("logo", ["not base64!!", base64.b64encode(b"GIF89a broken").decode()])
-def test_brand_with_unusable_logo_is_422_and_not_stored(api: ApiProcess, client: TestClient, logo: str) -> None:
+def test_brand_with_unusable_logo_is_422_and_not_stored(api: ApiProcess, client: TestClient, logo: str,
+                                                        auth: Auth) -> None:
     body = {"brand": "X", "logos": [{"data": logo}]}
-    r = client.post("/v1/brands", json=body, headers=auth(api, {"policy"}))
+    r = client.post("/v1/brands", json=body, headers=auth({"policy"}))
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_logo"
     with api.services.db.session() as s:
         assert s.query(ResourceVersionRow).count() == 0
 
 
-def test_brand_write_needs_policy_scope(api: ApiProcess, client: TestClient) -> None:
-    r = client.post("/v1/brands", json={"brand": "X"}, headers=auth(api, {"read", "submit"}))
+def test_brand_write_needs_policy_scope(api: ApiProcess, client: TestClient, auth: Auth) -> None:
+    r = client.post("/v1/brands", json={"brand": "X"}, headers=auth({"read", "submit"}))
     assert r.status_code == 403
 
 
-def test_policy_shadow_live_and_rollback(api: ApiProcess, client: TestClient) -> None:
-    h = auth(api, {"policy", "score", "read"})
+def test_policy_shadow_live_and_rollback(api: ApiProcess, client: TestClient, auth: Auth) -> None:
+    h = auth({"policy", "score", "read"})
     link_only = {"id": "p", "text": "好物", "product": {"url": "https://shop.example.cn/1"}}
     assert client.post("/v1/score", json=link_only, headers=h).json()["route"] == "review"
     strict = {"families": {"false_ad": {"review": 0.5}, "counterfeit": {"review": 0.5, "reject": 0.97},
@@ -114,8 +96,8 @@ def test_policy_shadow_live_and_rollback(api: ApiProcess, client: TestClient) ->
     assert client.post("/v1/score", json=link_only, headers=h).json()["route"] == "reject"
 
 
-def test_invalid_policies_are_refused(api: ApiProcess, client: TestClient) -> None:
-    h = auth(api, {"policy"})
+def test_invalid_policies_are_refused(api: ApiProcess, client: TestClient, auth: Auth) -> None:
+    h = auth({"policy"})
     bad = [
         {"families": {"false_ad": {"review": 0.6, "reject": 0.4}}},          # reject below review
         {"families": {"spam": {"review": 0.5}}},                            # unknown family
@@ -129,7 +111,7 @@ def test_invalid_policies_are_refused(api: ApiProcess, client: TestClient) -> No
         assert s.query(ResourceVersionRow).count() == 0
 
 
-def test_backtest_replays_stored_verdicts(api: ApiProcess, client: TestClient) -> None:
+def test_backtest_replays_stored_verdicts(api: ApiProcess, client: TestClient, auth: Auth) -> None:
     db, pipeline = api.services.db, api.services.pipeline
     with db.session() as s:
         for i in range(6):
@@ -138,18 +120,18 @@ def test_backtest_replays_stored_verdicts(api: ApiProcess, client: TestClient) -
     scan_ids(db, pipeline, [f"h{i}" for i in range(6)])
     body = {"policy": {"families": {"false_ad": {"review": 0.5}, "counterfeit": {"review": 0.5},
                                     "mlm": {"review": 0.95}}}}
-    report = client.post("/v1/policies/backtest", json=body, headers=auth(api, {"policy"})).json()
+    report = client.post("/v1/policies/backtest", json=body, headers=auth({"policy"})).json()
     assert report["items"] == 6
     assert report["routes_live"] == {"approve": 3, "review": 3, "reject": 0}
     assert report["routes_candidate"] == {"approve": 6, "review": 0, "reject": 0}
     assert report["transitions"] == {"review->approve": 3}
 
 
-def test_worker_records_shadow_verdicts_beside_live_ones(api: ApiProcess, client: TestClient) -> None:
+def test_worker_records_shadow_verdicts_beside_live_ones(api: ApiProcess, client: TestClient, auth: Auth) -> None:
     from moderation.live import PipelineCache
     from moderation.store.models import VerdictRow
 
-    h = auth(api, {"policy"})
+    h = auth({"policy"})
     body = {"families": {"false_ad": {"review": 0.5}, "counterfeit": {"review": 0.5},
                          "mlm": {"review": 0.5, "reject": 0.8}}, "status": "shadow"}
     shadow_version = client.post("/v1/policies", json=body, headers=h).json()["version"]

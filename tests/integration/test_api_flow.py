@@ -31,15 +31,10 @@ CLEAN = {
 
 @pytest.fixture
 def api(settings: Settings) -> Iterator[ApiProcess]:
+    """Overrides the conftest one: these tests use the real outbox dispatcher."""
     proc = build_api(settings, with_dispatcher=True, with_review_ui=False)
     yield proc
     proc.close()
-
-
-@pytest.fixture
-def client(api: ApiProcess) -> Iterator[TestClient]:
-    with TestClient(api.app) as c:
-        yield c
 
 
 def token(api: ApiProcess, scopes: set[str]) -> dict[str, str]:

@@ -4,35 +4,18 @@ Images are generated here (no copyrighted material)."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from moderation.api.wiring import ApiProcess, build_api
+from moderation.api.wiring import ApiProcess
 from moderation.images.synthetic import encode, jpeg_roundtrip, product_photo, resize
-from moderation.settings import Settings
-from moderation.store.auth import create_token
 from moderation.store.models import AuditRow, BankHashRow, ResourceVersionRow
 
 
 @pytest.fixture
-def api(settings: Settings) -> Iterator[ApiProcess]:
-    proc = build_api(settings, with_dispatcher=False, with_review_ui=False)
-    yield proc
-    proc.close()
-
-
-@pytest.fixture
-def client(api: ApiProcess) -> Iterator[TestClient]:
-    with TestClient(api.app) as c:
-        yield c
-
-
-@pytest.fixture
-def h(api: ApiProcess) -> dict[str, str]:
-    with api.services.db.session() as s:
-        return {"Authorization": f"Bearer {create_token(s, 'policy-bot', {'policy', 'read', 'score'})}"}
+def h(auth) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return auth({"policy", "read", "score"})
 
 
 def b64(data: bytes) -> str:
