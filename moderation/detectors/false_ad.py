@@ -23,12 +23,16 @@ HEALTH_FOOD_LAW = "广告法 第十八条"
 MEDICAL_CATEGORY_HINTS = ("医疗器械", "医疗", "器械")
 #: Per code, at most this many signals are emitted (fusion uses the strongest; the rest is evidence).
 MAX_PER_CODE = 3
+#: A disease name right after one of these (治皮肤病, 医好了胃病 …) is itself a cure claim; the lexicon
+#: cannot list every 治+disease pair, and a single character is too short to be a lexicon term.
+CURE_PREFIXES = frozenset("治医")
+CURE_PREFIX_REACH = 2
 
 
 class FalseAdDetector(Detector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "1"
+    version = "2"
 
     def __init__(self, matcher: LexiconMatcher | None = None):
         self.matcher = matcher or default_matcher()
@@ -46,6 +50,9 @@ class FalseAdDetector(Detector):
         registered_device = "registration" in cues and (
             not category or any(k in category for k in MEDICAL_CATEGORY_HINTS))
         health_food = "health_food" in cues or "保健食品" in category
+        # A registered special-use cosmetic (国妆特字: 祛斑美白, 防脱, 防晒) may state its registered
+        # function: moderate claims and condition names are fine there; cure words (score ≥ 0.5) are not.
+        special_cosmetic = "special_cosmetic" in cues
 
         signals: list[Signal] = []
         claims: list[tuple[FieldView, Hit]] = []
@@ -60,8 +67,13 @@ class FalseAdDetector(Detector):
                 if e.element in ("claim", "disease"):
                     if registered_device and e.scope == "non_medical":
                         continue
+                    if special_cosmetic and e.score < 0.5:
+                        continue
                     if any(s <= hit.start and hit.start - e <= NEGATION_REACH for s, e in negations):
                         continue
+                    if e.element == "disease" and not CURE_PREFIXES.isdisjoint(
+                            view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start]):
+                        claims.append((view, hit))  # the disease doubles as the claim's anchor
                     (claims if e.element == "claim" else diseases).append((view, hit))
                     continue
                 if per_code.get(e.code, 0) >= MAX_PER_CODE:
