@@ -28,14 +28,7 @@ class Reviewer:
 
 def visible_tasks(reviewer: Reviewer, flt: review.QueueFilter) -> sa.Select[tuple[ReviewTaskRow]]:
     """Open tasks in queue order (priority, then SLA due time) that `reviewer` may work on."""
-    q = sa.select(ReviewTaskRow).where(ReviewTaskRow.state == "open")
-    if flt.code:
-        q = q.where(ReviewTaskRow.top_code == flt.code)
-    if flt.merchant_tier:
-        q = q.where(ReviewTaskRow.merchant_tier == flt.merchant_tier)
-    if flt.family:
-        # Same portable JSON-list-contains spelling as the store (families are our own identifiers).
-        q = q.where(sa.cast(ReviewTaskRow.families, sa.String).like(f'%"{flt.family}"%'))
+    q = review.open_tasks(flt)
     if reviewer.role == "moderator":
         q = q.where(ReviewTaskRow.reason != "escalated")
     already_decided = (
@@ -44,8 +37,7 @@ def visible_tasks(reviewer: Reviewer, flt: review.QueueFilter) -> sa.Select[tupl
                DecisionRow.reviewer_id == reviewer.id)
         .exists()
     )
-    q = q.where(sa.or_(ReviewTaskRow.reason != "second_review", ~already_decided))
-    return q.order_by(ReviewTaskRow.priority.desc(), ReviewTaskRow.due_at, ReviewTaskRow.id)
+    return q.where(sa.or_(ReviewTaskRow.reason != "second_review", ~already_decided))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ class QueueFilter:
     merchant_tier: str | None = None
 
 
-def _open_tasks(flt: QueueFilter) -> sa.Select[tuple[ReviewTaskRow]]:
+def open_tasks(flt: QueueFilter) -> sa.Select[tuple[ReviewTaskRow]]:
+    """Open tasks matching `flt` in queue order: priority, then SLA due time."""
     q = sa.select(ReviewTaskRow).where(ReviewTaskRow.state == "open")
     if flt.code:
         q = q.where(ReviewTaskRow.top_code == flt.code)
@@ -46,7 +47,7 @@ def _open_tasks(flt: QueueFilter) -> sa.Select[tuple[ReviewTaskRow]]:
 def list_queue(
     session: Session, flt: QueueFilter = QueueFilter(), limit: int = 50, offset: int = 0
 ) -> list[ReviewTaskRow]:
-    return list(session.scalars(_open_tasks(flt).limit(limit).offset(offset)))
+    return list(session.scalars(open_tasks(flt).limit(limit).offset(offset)))
 
 
 def _claimable(now: datetime, user_id: int) -> sa.ColumnElement[bool]:
@@ -84,12 +85,12 @@ def claim_next(
     """Claim the highest-priority task nobody else holds; the reviewer's own live claim first."""
     now = utcnow()
     mine = session.scalars(
-        _open_tasks(flt).where(ReviewTaskRow.claimed_by == user_id, ReviewTaskRow.lease_expires_at >= now).limit(1)
+        open_tasks(flt).where(ReviewTaskRow.claimed_by == user_id, ReviewTaskRow.lease_expires_at >= now).limit(1)
     ).first()
     if mine is not None:
         return mine
     candidates = session.scalars(
-        _open_tasks(flt).where(_claimable(now, user_id)).limit(20).with_only_columns(ReviewTaskRow.id)
+        open_tasks(flt).where(_claimable(now, user_id)).limit(20).with_only_columns(ReviewTaskRow.id)
     )
     for task_id in list(candidates):
         if claim(session, task_id, user_id, lease_seconds):
