@@ -9,6 +9,8 @@ second; frozen dataclasses are cheap, immutable and trivially serialisable with 
 from __future__ import annotations
 
 import dataclasses as dc
+import base64
+import binascii
 import enum
 import hashlib
 import json
@@ -74,9 +76,17 @@ class ImageRef(_Strict):
 
     @field_validator("data")
     @classmethod
-    def _not_empty(cls, v: str | None) -> str | None:
-        if v is not None and not v.strip():
+    def _base64(cls, v: str | None) -> str | None:
+        # Syntax only (a 4xx for the caller); whether the bytes are a decodable image is the
+        # scanner's question, and a failure there routes the item to review instead.
+        if v is None:
+            return v
+        if not v.strip():
             raise ValueError("image data is empty")
+        try:
+            base64.b64decode(v, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValueError("image data is not valid base64") from None
         return v
 
     def model_post_init(self, __context: Any) -> None:

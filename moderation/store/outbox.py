@@ -27,8 +27,11 @@ log = logging.getLogger(__name__)
 Enqueue = Callable[[str, Sequence[str]], None]
 
 
-def relay_scans(db: Database, enqueue: Enqueue, batch_size: int = 64, limit: int = 2000) -> int:
-    """Enqueue pending scan messages in batches of `batch_size` ids per job; returns ids sent.
+def relay_scans(db: Database, enqueue: Enqueue, batch_size: int = 64, limit: int = 2000,
+                image_batch_size: int = 4) -> int:
+    """Enqueue pending scan messages in batches of `batch_size` ids per job (`image_batch_size`
+    on the image queue: an image item costs ~0.1–1 s, so small jobs keep latency even); returns
+    ids sent.
 
     If `enqueue` raises (Redis unreachable), the rows stay pending and the error is recorded;
     the next relay pass retries them.
@@ -49,8 +52,9 @@ def relay_scans(db: Database, enqueue: Enqueue, batch_size: int = 64, limit: int
         sent = 0
         now = utcnow()
         for queue, queue_rows in by_queue.items():
-            for start in range(0, len(queue_rows), batch_size):
-                chunk = queue_rows[start : start + batch_size]
+            size = image_batch_size if queue == "images" else batch_size
+            for start in range(0, len(queue_rows), size):
+                chunk = queue_rows[start : start + size]
                 try:
                     enqueue(queue, [r.recommendation_id for r in chunk])
                 except Exception as exc:  # leave pending; retried on the next pass

@@ -127,3 +127,22 @@ def test_duplicate_job_delivery_scans_once(db, pipeline) -> None:  # type: ignor
     assert scan_ids(db, pipeline, ["dup"]) == {}
     with db.session() as s:
         assert s.query(VerdictRow).filter_by(recommendation_id="dup").count() == 1
+
+
+def test_relay_batches_text_and_image_items_on_separate_queues(db, redis_conn, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from rq import Queue
+
+    from moderation.types import Recommendation
+    from workers.queue import queue_name
+
+    with db.session() as s:
+        for i in range(100):
+            recs.accept(s, Recommendation(id=f"t{i}", text="普通的杯子"))
+        for i in range(10):
+            recs.accept(s, Recommendation(id=f"i{i}", text="图", images=[{"url": "https://img.example/a.jpg"}]))
+    assert relay_scans(db, RqEnqueuer(redis_conn, settings.queue_prefix), batch_size=64, image_batch_size=4) == 110
+    text_q = Queue(queue_name(settings.queue_prefix, "text"), connection=redis_conn)
+    image_q = Queue(queue_name(settings.queue_prefix, "images"), connection=redis_conn)
+    assert sorted(len(j.args[0]) for j in text_q.jobs) == [36, 64]
+    assert sorted(len(j.args[0]) for j in image_q.jobs) == [2, 4, 4]
+    assert relay_scans(db, RqEnqueuer(redis_conn, settings.queue_prefix)) == 0  # nothing sent twice
