@@ -8,9 +8,9 @@ second; frozen dataclasses are cheap, immutable and trivially serialisable with 
 
 from __future__ import annotations
 
-import dataclasses as dc
 import base64
 import binascii
+import dataclasses as dc
 import enum
 import hashlib
 import json
