@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -28,6 +29,8 @@ Split = Literal["tune", "report", "all"]
 
 #: The dataset shipped with the project: the tune split of the dev set.
 TRAIN_DATA = Path(__file__).parent / "data" / "train.jsonl"
+#: The project's own hand-written labelled cases (original data, see tests/data/README.md).
+PROJECT_CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "text_cases.jsonl"
 #: The shared dev set (outside the package; present on development machines only).
 DEV_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "text_dev.jsonl"
 
@@ -52,8 +55,11 @@ def model_input(title: str | None, text: str) -> str:
 
 
 def split_of(case_id: str) -> Literal["tune", "report"]:
-    """The dev set's fixed split: the last digit of the id decides (0–6 tune, 7–9 report)."""
-    return "report" if case_id[-1] in "789" else "tune"
+    """The dev set's fixed split: for its ids (`d` + digits) the last digit decides (0–6 tune,
+    7–9 report). The project's own labelled sets (other id schemes) are all trainable."""
+    if re.fullmatch(r"d\d+", case_id):
+        return "report" if case_id[-1] in "789" else "tune"
+    return "tune"
 
 
 def read_rows(path: str | Path) -> Iterator[dict]:

@@ -25,7 +25,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
 
 from models.classifier import DEFAULT_ARTIFACT, METADATA_FILE
-from models.dataset import DEV_DATA, TRAIN_DATA, Example, evasion_variant, file_sha256, load_examples
+from models.dataset import (
+    DEV_DATA,
+    PROJECT_CASES,
+    TRAIN_DATA,
+    Example,
+    evasion_variant,
+    file_sha256,
+    load_examples,
+)
 from models.tokenizer import build_tokenizer
 from moderation.types import FAMILIES
 
@@ -201,14 +209,14 @@ def main(data: str | None = None, out: str | None = None, epochs: int = TrainCon
     from models.evaluate import evaluate_examples
 
     console = Console(stderr=True)
-    data_path = Path(data) if data else TRAIN_DATA
+    data_paths = [Path(p) for p in data.split(",")] if data else [p for p in (TRAIN_DATA, PROJECT_CASES) if p.exists()]
     out_path = Path(out) if out else DEFAULT_ARTIFACT
-    examples = load_examples(data_path, split="tune")
+    examples = [e for p in data_paths for e in load_examples(p, split="tune")]
     if not examples:
-        console.print(f"[red]no tune-split rows in {data_path}")
+        console.print(f"[red]no trainable rows in {data_paths}")
         return 2
     cfg = TrainConfig(epochs=epochs)
-    console.print(f"training on {len(examples)} examples from {data_path} ({cfg})")
+    console.print(f"training on {len(examples)} examples from {', '.join(p.name for p in data_paths)} ({cfg})")
     model, tokenizer, history = train_model(examples, cfg, console=console)
 
     clf = TextClassifier(model, tokenizer, metadata={"version": "unsaved"})
@@ -217,8 +225,8 @@ def main(data: str | None = None, out: str | None = None, epochs: int = TrainCon
         metrics["report"] = evaluate_examples(clf, load_examples(DEV_DATA, split="report"))
         metrics["report_data_sha256"] = file_sha256(DEV_DATA)
     meta = save_artifact(model, tokenizer, out_path, {
-        "train_data": data_path.name,
-        "train_data_sha256": file_sha256(data_path),
+        "train_data": [p.name for p in data_paths],
+        "train_data_sha256": {p.name: file_sha256(p) for p in data_paths},
         "train_examples": len(examples),
         "train_config": asdict(cfg),
         "metrics": metrics,
@@ -228,4 +236,11 @@ def main(data: str | None = None, out: str | None = None, epochs: int = TrainCon
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Train the text classifier (same as `moderation train`).")
+    parser.add_argument("--data", help="comma-separated jsonl files (default: the project's own data)")
+    parser.add_argument("--out", help="artifact directory (default: models/artifacts/text-clf)")
+    parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
+    args = parser.parse_args()
+    raise SystemExit(main(args.data, args.out, args.epochs))
