@@ -210,3 +210,20 @@ def test_item_page_context_history_and_cluster(api: ApiProcess) -> None:
     assert "wxid_ring" in page and "ring-1" in page  # cluster + author history
     assert "DIVERSION_CONTACT" in page
     assert "mod1" in page
+
+
+def test_repeated_failed_logins_are_throttled(api: ApiProcess) -> None:
+    c = TestClient(api.app)
+    for _ in range(5):
+        token = csrf_of(c.get("/review/login").text)
+        r = c.post("/review/login", data={"username": "mod1", "password": "wrong-guess", "csrf": token},
+                   follow_redirects=False)
+        assert r.status_code == 200 and "Wrong username or password" in r.text
+    token = csrf_of(c.get("/review/login").text)
+    # Even the right password is refused while throttled: guessing cannot continue.
+    r = c.post("/review/login", data={"username": "mod1", "password": PASSWORD, "csrf": token},
+               follow_redirects=False)
+    assert r.status_code == 429 and "Too many failed attempts" in r.text
+    # Another account is unaffected.
+    other, _ = client_for(api, "mod2")
+    assert other.get("/review/").status_code == 200
