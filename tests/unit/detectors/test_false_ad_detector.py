@@ -2,65 +2,23 @@
 
 from __future__ import annotations
 
+import detector_harness as harness
 import pytest
+from detector_harness import FLAG, rec
 
 from moderation.detectors.base import ScanContext
 from moderation.detectors.false_ad import FalseAdDetector
-from moderation.text.normalize import normalize
-from moderation.types import ContactEvidence, ElementsEvidence, Merchant, Product, Recommendation, TextSpan
+from moderation.types import Recommendation
 
 DETECTOR = FalseAdDetector()
-FLAG = 0.5
 
 
-def flagged_codes(rec: Recommendation) -> set[str]:
-    return {s.code for s in DETECTOR.detect(rec, ScanContext(rec)) if s.score >= FLAG}
+def flagged_codes(r: Recommendation) -> set[str]:
+    return harness.flagged_codes(DETECTOR, r)
 
 
-def family_score(rec: Recommendation) -> float:
-    miss = 1.0
-    best: dict[str, float] = {}
-    for s in DETECTOR.detect(rec, ScanContext(rec)):
-        best[s.code] = max(best.get(s.code, 0.0), s.score)
-    for score in best.values():
-        miss *= 1.0 - score
-    return 1.0 - miss
-
-
-def rec(text: str, title: str | None = None, brand: str | None = None, price: float | None = None,
-        category: str | None = None, merchant: str = "m1", stock: int | None = None) -> Recommendation:
-    return Recommendation(id="t", text=text, merchant=Merchant(id=merchant),
-                          product=Product(title=title, brand=brand, price=price, category=category, stock=stock))
-
-
-@pytest.mark.parametrize("example", FalseAdDetector.get_examples(),
-                         ids=lambda e: e.note or str(sorted(e.expect_codes)))
-def test_examples(example) -> None:
-    codes = flagged_codes(example.rec)
-    assert example.expect_codes <= codes, codes
-    assert not (example.forbid_codes & codes), codes
-
-
-def test_evidence_points_into_the_original_text() -> None:
-    for example in FalseAdDetector.get_examples():
-        fields = example.rec.text_fields()
-        for s in DETECTOR.detect(example.rec, ScanContext(example.rec)):
-            assert s.detector == DETECTOR.name and s.law
-            spans = s.evidence.spans if isinstance(s.evidence, ElementsEvidence) else (s.evidence,)
-            for ev in spans:
-                if isinstance(ev, TextSpan | ContactEvidence):
-                    assert fields[ev.field][ev.start:ev.end] == ev.text
-
-
-def test_resource_versions_name_the_lexicon() -> None:
-    assert "lexicon" in DETECTOR.resource_versions
-
-
-def test_normalised_field_is_shared_through_the_context_memo() -> None:
-    r = rec("加 微 信 abc123")
-    ctx = ScanContext(r)
-    DETECTOR.detect(r, ctx)
-    assert ctx.memo(("normalized", "text"), lambda: None).text == normalize("加 微 信 abc123").text
+def family_score(r: Recommendation) -> float:
+    return harness.family_score(DETECTOR, r, "false_ad")
 
 
 @pytest.mark.parametrize("text", [
