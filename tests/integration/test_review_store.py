@@ -44,19 +44,25 @@ def test_handling_time_starts_at_claim_and_survives_renewal(db: Database) -> Non
         assert decision.handling_seconds is not None and decision.handling_seconds < 60
 
 
-def test_second_review_disagreement_escalates_and_keeps_status(db: Database) -> None:
-    task = _pending(db, "s1")
+def _second_review(db: Database, rec_id: str, first_action: str, second_action: str) -> None:
+    """A first reviewer decides, then a second reviewer decides the item's second-review task."""
+    task = _pending(db, rec_id)
     with db.session() as s:
         first = create_user(s, "first", "password-1", "moderator")
         second = create_user(s, "second", "password-2", "moderator")
+    codes = {"reject": ["DIVERSION_CONTACT"], "approve": []}
     with db.session() as s:
         review.claim(s, task.id, first.id, 600)
-        review.decide(s, task.id, s.merge(first), "reject", ["DIVERSION_CONTACT"])
-        again = ReviewTaskRow(recommendation_id="s1", reason="second_review", due_at=utcnow())
+        review.decide(s, task.id, s.merge(first), first_action, codes[first_action])
+        again = ReviewTaskRow(recommendation_id=rec_id, reason="second_review", due_at=utcnow())
         s.add(again)
     with db.session() as s:
         assert review.claim(s, again.id, second.id, 600)
-        review.decide(s, again.id, s.merge(second), "approve", [])
+        review.decide(s, again.id, s.merge(second), second_action, codes[second_action])
+
+
+def test_second_review_disagreement_escalates_and_keeps_status(db: Database) -> None:
+    _second_review(db, "s1", "reject", "approve")
     with db.session() as s:
         assert s.get(RecommendationRow, "s1").status == "rejected"  # not silently overturned
         escalated = s.query(ReviewTaskRow).filter_by(recommendation_id="s1", reason="escalated", state="open").all()
@@ -65,18 +71,7 @@ def test_second_review_disagreement_escalates_and_keeps_status(db: Database) -> 
 
 
 def test_second_review_agreement_closes_without_escalation(db: Database) -> None:
-    task = _pending(db, "s2")
-    with db.session() as s:
-        first = create_user(s, "first", "password-1", "moderator")
-        second = create_user(s, "second", "password-2", "moderator")
-    with db.session() as s:
-        review.claim(s, task.id, first.id, 600)
-        review.decide(s, task.id, s.merge(first), "reject", ["DIVERSION_CONTACT"])
-        again = ReviewTaskRow(recommendation_id="s2", reason="second_review", due_at=utcnow())
-        s.add(again)
-    with db.session() as s:
-        review.claim(s, again.id, second.id, 600)
-        review.decide(s, again.id, s.merge(second), "reject", ["DIVERSION_CONTACT"])
+    _second_review(db, "s2", "reject", "reject")
     with db.session() as s:
         assert s.get(RecommendationRow, "s2").status == "rejected"
         assert s.query(ReviewTaskRow).filter_by(recommendation_id="s2", state="open").count() == 0
