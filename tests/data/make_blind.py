@@ -10,7 +10,12 @@ and the text is kept as is. Needs opencc-python-reimplemented (traditional).
 
 Run:  python3 tests/data/make_blind.py        (writes and validates)
 """
-import json, os, random, re, collections
+import collections
+import json
+import os
+import random
+import re
+
 from opencc import OpenCC
 
 S2T = OpenCC('s2t')
