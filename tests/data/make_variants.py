@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# ruff: noqa: E501, B905, SIM115, B023  (data-generation script; tables mirror the dev-set generator verbatim)
+# ruff: noqa: B023  (data-generation script; tables mirror the dev-set generator verbatim)
 """Builds tests/data/text_cases.jsonl from the hand-written base posts in tests/data/src/*.txt.
 
 The base posts are original (written for this project). Evasion variants are derived from them
