@@ -159,12 +159,14 @@ def demo(
 @app.command("eval")
 def evaluate(
     data: Annotated[Path, typer.Option(help="labelled jsonl (the dev-set schema)")],
-    split: Annotated[str, typer.Option(help="report | tune | all")] = "report",
+    split: Annotated[str, typer.Option(help="report | tune | all (dev-set ids ending 0-6 are tune, 7-9 report)")
+                     ] = "report",
+    model: Annotated[bool, typer.Option(help="add the learned text model beside the lexicon detectors")] = False,
 ) -> None:
     """Precision/recall per family and evasion kind, beside a naive keyword filter."""
     from moderation.evaluation import main
 
-    raise typer.Exit(main(str(data), split))
+    raise typer.Exit(main(str(data), split, with_model=model))
 
 
 @app.command()

@@ -212,12 +212,16 @@ def format_report(reports: dict[str, Report], title: str = "Text quality") -> An
     return Group(fam, ev, hn, verdict)
 
 
-def main(data_path: str, split: str = "report") -> int:
-    """`moderation eval --data PATH`: print the report for `split`; exit code 1 if below the bar."""
+def main(data_path: str, split: str = "report", with_model: bool = False) -> int:
+    """`moderation eval --data PATH`: print the report for `split`; exit code 1 if below the bar.
+
+    Text detectors only (the cases have no images), optionally with the learned model beside them.
+    """
     from rich.console import Console
     from rich.progress import Progress
 
-    from moderation.engine import build_pipeline
+    from moderation.engine import build_pipeline, default_detectors
+    from moderation.settings import Settings
 
     console = Console()
     try:
@@ -225,7 +229,8 @@ def main(data_path: str, split: str = "report") -> int:
     except (OSError, ValueError) as exc:
         console.print(f"[red]cannot read {data_path}: {exc}[/red]")
         return 2
-    pipeline = build_pipeline()
+    settings = Settings(MODERATION_USE_TEXT_MODEL=with_model)
+    pipeline = build_pipeline(detectors=default_detectors(settings=settings, images=False))
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"scanning {split} split", total=len(rows))
         reports = evaluate(data_path, pipeline, split, progress=lambda n: progress.advance(task, n))
@@ -241,7 +246,8 @@ def _errors(reports: dict[str, Report]) -> Iterable[str]:
 
 def print_errors(data_path: str, split: str = "tune", families: Sequence[str] = FAMILIES) -> None:
     """Developer aid: list the pipeline's misses on a split (use on the TUNE split only)."""
-    from moderation.engine import build_pipeline
+    from moderation.engine import build_pipeline, default_detectors
+    from moderation.settings import Settings
 
     reports = evaluate(data_path, build_pipeline(), split)
     for line in _errors(reports):
