@@ -246,8 +246,7 @@ def _errors(reports: dict[str, Report]) -> Iterable[str]:
 
 def print_errors(data_path: str, split: str = "tune", families: Sequence[str] = FAMILIES) -> None:
     """Developer aid: list the pipeline's misses on a split (use on the TUNE split only)."""
-    from moderation.engine import build_pipeline, default_detectors
-    from moderation.settings import Settings
+    from moderation.engine import build_pipeline
 
     reports = evaluate(data_path, build_pipeline(), split)
     for line in _errors(reports):
