@@ -18,6 +18,7 @@ one `str.translate` plus a scan over a few hundred keys.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from moderation.text.lexicon import Lexicon, LexiconEntry, default_lexicon
 from moderation.text.normalize import NormalizedText, Normalizer, default_normalizer
 
 _TERM, _ALLOW, _ANCHOR = 0, 1, 2
+_START_END = operator.itemgetter(1, 2)
 #: Pinyin-only keys shorter than this must not be glued to other latin letters (diyi in 'diyiabc').
 _SHORT_PINYIN = 6
 
@@ -155,13 +157,29 @@ class LexiconMatcher:
         self._has_skeleton = bool(skeleton_keys)
         if self._has_skeleton:
             self._skeleton.make_automaton()
+        # The skeleton as a lookup list over the BMP (identity where no syllable class applies):
+        # `str.translate` indexes a list faster than a dict; astral characters stay as they are.
+        self._skeleton_list: list[str] = [chr(cp) for cp in range(0x10000)]
+        for cp, rep in dict(self._skeleton_table).items():
+            if cp < 0x10000:
+                self._skeleton_list[cp] = rep
         self._automaton = ahocorasick.Automaton()
         for spelling, ks in keys.items():
-            self._automaton.add_word(spelling, (len(spelling), tuple(ks)))
+            self._automaton.add_word(spelling, self._compile_keys(len(spelling), ks))
         self._empty = len(keys) == 0
         if not self._empty:
             self._automaton.make_automaton()
         self.key_count = len(keys)
+
+    def _compile_keys(self, length: int, ks: list[_Key]) -> tuple:
+        """What the scan loop reads for one spelling, precomputed so the loop does no attribute or
+        kind dispatch: (length, term keys [(entry index, variant)], their edge checks or None when
+        no key has one, allow groups, regex anchors), each in the order of `ks`."""
+        terms = tuple((k.index, k.variant) for k in ks if k.kind == _TERM)
+        checks = tuple((k.check_left, k.check_right) for k in ks if k.kind == _TERM)
+        allows = tuple(self._allow_groups[k.index] for k in ks if k.kind == _ALLOW)
+        anchors = tuple(k.index for k in ks if k.kind == _ANCHOR)
+        return (length, terms, checks if any(a or b for a, b in checks) else None, allows, anchors)
 
     def canon(self, text: str) -> str:
         return self.normalizer.normalize(text).text
@@ -205,12 +223,14 @@ class LexiconMatcher:
     def _homophones(self, text: str) -> list[tuple[int, int, int, str]]:
         """Stretches that sound like a term and differ from it in exactly one character."""
         out: list[tuple[int, int, int, str]] = []
-        for end_idx, (length, items) in self._skeleton.iter(text.translate(self._skeleton_table)):
-            start = end_idx - length + 1
-            written = text[start : end_idx + 1]
+        for end_idx, (length, items) in self._skeleton.iter(text.translate(self._skeleton_list)):
+            end = end_idx + 1
+            start = end - length
+            written = text[start:end]
             for i, canon in items:
-                if sum(a != b for a, b in zip(written, canon, strict=True)) == 1:
-                    out.append((i, start, end_idx + 1, "homophone"))
+                # the literal spelling (no difference) is the usual skeleton match: skip it cheaply
+                if written != canon and sum(map(str.__ne__, written, canon)) == 1:
+                    out.append((i, start, end, "homophone"))
         return out
 
     def scan(self, text: str, norm: NormalizedText | None = None) -> tuple[Hit, ...]:
@@ -222,33 +242,43 @@ class LexiconMatcher:
         if self._empty or not text:
             return ()
         terms: list[tuple[int, int, int, str]] = []
+        append = terms.append
         allows: list[tuple[int, int, frozenset[int]]] = []
         anchored: set[int] = set()
         n = len(text)
-        for end_idx, (length, ks) in self._automaton.iter(text):
-            start = end_idx - length + 1
+        for end_idx, (length, keys, checks, allow, anchors) in self._automaton.iter(text):
             end = end_idx + 1
-            for k in ks:
-                if k.kind == _TERM:
-                    if k.check_left and start > 0 and _edge_check(text[start - 1]) == k.check_left:
-                        continue
-                    if k.check_right and end < n and _edge_check(text[end]) == k.check_right:
-                        continue
-                    terms.append((k.index, start, end, k.variant))
-                elif k.kind == _ALLOW:
-                    allows.append((start, end, self._allow_groups[k.index]))
+            start = end - length
+            if keys:
+                if checks is None:
+                    for i, variant in keys:
+                        append((i, start, end, variant))
                 else:
-                    anchored.add(k.index)
+                    for (i, variant), (left, right) in zip(keys, checks, strict=True):
+                        if left and start > 0 and _edge_check(text[start - 1]) == left:
+                            continue
+                        if right and end < n and _edge_check(text[end]) == right:
+                            continue
+                        append((i, start, end, variant))
+            if allow:
+                for group in allow:
+                    allows.append((start, end, group))
+            if anchors:
+                anchored.update(anchors)
         if self._has_skeleton:
             terms.extend(self._homophones(text))
         for i in anchored:
             for m in self._regexes[i].finditer(text):
                 if m.end() > m.start():
-                    terms.append((i, m.start(), m.end(), "regex"))
+                    append((i, m.start(), m.end(), "regex"))
         if not terms:
             return ()
+        # Sorting the tuples (stable, by start then end) before filtering gives the same order as
+        # filtering first and sorting the hits, and builds each Hit once, already in place.
+        terms.sort(key=_START_END)
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
+        entries = self.entries
         for i, start, end, variant in terms:
             if allows and any(a < end and start < b and i in group for a, b, group in allows):
                 continue
@@ -256,11 +286,11 @@ class LexiconMatcher:
                 a, b = norm.span(start, end)
                 if b - a != end - start:
                     continue
-            if (i, start, end) in seen:
+            key = (i, start, end)
+            if key in seen:
                 continue
-            seen.add((i, start, end))
-            hits.append(Hit(self.entries[i], start, end, variant))
-        hits.sort(key=lambda h: (h.start, h.end))
+            seen.add(key)
+            hits.append(Hit(entries[i], start, end, variant))
         return tuple(hits)
 
 

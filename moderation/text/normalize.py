@@ -36,6 +36,14 @@ import ahocorasick
 import opencc
 
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+#: Characters outside the Basic Multilingual Plane (emoji, rare ideographs). The lookup lists cover
+#: every code point, but only the BMP is computed up front; these are filled in when first seen.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_BMP = 0x10000
+_CODEPOINTS = 0x110000
+#: Marks for the offset map: each original character becomes one canonical character, none or several.
+_DROP, _KEEP, _EXPAND = "\x00", "\x01", "\x02"
+_EXPAND_B = _EXPAND.encode("latin-1")
 
 
 def _is_ascii_alpha(ch: str) -> bool:
@@ -76,7 +84,11 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering canonical [start, end). An empty span maps to an empty one."""
-        starts, ends = self._maps()
+        starts, ends = self._starts, self._ends
+        if starts is None or ends is None:
+            starts, ends = self._maps()
+        if 0 <= start < end <= len(starts):  # the usual case: a hit inside the text
+            return (starts[start], ends[end - 1])
         if not starts:
             return (0, 0)
         start = max(0, min(start, len(starts)))
@@ -144,6 +156,14 @@ class Normalizer:
         self._t2s = opencc.OpenCC("t2s")
         self._t2s_chars = self._bulk_t2s()
         self._table = _CharTable(self._char)
+        # Lookup lists over every code point: `str.translate` indexes a list faster than it looks a
+        # code point up in a dict (no hashing, no `__missing__` hook), and the offset map can be read
+        # off a second translate (which characters were kept, dropped or expanded) instead of a
+        # per-character loop. The BMP is computed here (~0.1 s); astral characters when first seen.
+        self._lookup: list[str | None] = [None] * _CODEPOINTS
+        self._marks: list[str | None] = [None] * _CODEPOINTS
+        for cp in range(_BMP):
+            self._learn(cp)
         # Phrase keys are stated in canonical form already, but normalise them anyway so a key
         # written as 'ＶＸ' in the data file still matches.
         self._phrases = ahocorasick.Automaton()
@@ -160,6 +180,7 @@ class Normalizer:
         digits = "".join(sorted(self.tables.chinese_digits))
         self._digit_run = re.compile(f"[0-9{re.escape(digits)}]{{{self.tables.digit_run_min},}}")
         self._cn_digit_chars = frozenset(self.tables.chinese_digits)
+        self._cn_digit = re.compile(f"[{re.escape(digits)}]") if digits else None
         self._digit_table = str.maketrans(dict(self.tables.chinese_digits))
 
     # ---- per-character pass -----------------------------------------------------------------
@@ -211,13 +232,24 @@ class Normalizer:
             out = nxt
         return out
 
+    def _learn(self, cp: int) -> None:
+        value = self._table[cp]
+        # Marks first: a filled `_lookup` entry is what tells another thread the character is known.
+        self._marks[cp] = _KEEP if len(value) == 1 else _DROP if not value else _EXPAND
+        self._lookup[cp] = value
+
+    def _learn_astral(self, text: str) -> None:
+        lookup = self._lookup
+        for ch in _ASTRAL.findall(text):
+            if lookup[ord(ch)] is None:
+                self._learn(ord(ch))
+
     def canonical_char(self, ch: str) -> str:
         return self._table[ord(ch)]
 
     # ---- whole text ------------------------------------------------------------------------
 
     def normalize(self, original: str) -> NormalizedText:
-        table = self._table
         source = original
         if not original.isascii():
             # Phrase-aware t2s first (穿著 → 穿着, 乾燥 → 干燥, which a per-character map cannot do);
@@ -225,7 +257,9 @@ class Normalizer:
             converted = self._t2s.convert(original)
             if len(converted) == len(original):
                 source = converted
-        text = source.translate(table)
+        if _ASTRAL.search(source) is not None:
+            self._learn_astral(source)
+        text = source.translate(self._lookup)
         if text == original:
             base: NormalizedText = NormalizedText(original, text)
         else:
@@ -236,24 +270,35 @@ class Normalizer:
                 break
             base = self._apply_edits(base, edits)
             edits = self._phrase_edits(base.text)
-        if not self._cn_digit_chars.isdisjoint(base.text):
+        if self._cn_digit is not None and self._cn_digit.search(base.text):
             base = self._convert_digit_runs(base)
         return base
 
     def _char_offsets(self, original: str) -> tuple[list[int], list[int]]:
-        table = self._table
-        lengths = list(map(len, map(table.__getitem__, map(ord, original))))
-        if max(lengths, default=0) <= 1:  # the usual case: chars kept or dropped, never expanded
-            starts = list(itertools.compress(range(len(original)), lengths))
-            return starts, [s + 1 for s in starts]
-        starts = []
-        ends = []
-        for i, ch in enumerate(original):
-            n = len(table[ord(ch)])
-            if n:
-                starts.extend([i] * n)
-                ends.extend([i + 1] * n)
-        return starts, ends
+        if _ASTRAL.search(original) is not None:
+            self._learn_astral(original)
+        # One C-level pass marks each character kept (the usual case), dropped or expanded.
+        marks = original.translate(self._marks).encode("latin-1")
+        n = len(original)
+        if _EXPAND_B not in marks:
+            return list(itertools.compress(range(n), marks)), list(itertools.compress(range(1, n + 1), marks))
+        # Some characters expand (an emoji that stands for a word): every canonical character it
+        # yields maps back to it; the stretches between them are read off the marks as above.
+        starts: list[int] = []
+        ends: list[int] = []
+        lookup = self._lookup
+        pos = 0
+        while True:
+            i = marks.find(_EXPAND_B, pos)
+            stop = n if i < 0 else i
+            starts.extend(itertools.compress(range(pos, stop), marks[pos:stop]))
+            ends.extend(itertools.compress(range(pos + 1, stop + 1), marks[pos:stop]))
+            if i < 0:
+                return starts, ends
+            k = len(lookup[ord(original[i])] or "")
+            starts.extend([i] * k)
+            ends.extend([i + 1] * k)
+            pos = i + 1
 
     def _phrase_edits(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, replacement), leftmost-longest."""
@@ -279,17 +324,27 @@ class Normalizer:
 
     @staticmethod
     def _apply_edits(base: NormalizedText, edits: list[tuple[int, int, str]]) -> NormalizedText:
-        src_starts, src_ends = base.starts, base.ends
         parts: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
         pos = 0
         text = base.text
         for start, end, value in edits:
             parts.append(text[pos:start])
+            parts.append(value)
+            pos = end
+        parts.append(text[pos:])
+        # The offset map is composed only when a span is asked for (most edited texts need none).
+        return NormalizedText(base.original, "".join(parts),
+                              _build=lambda: Normalizer._edited_offsets(base, edits))
+
+    @staticmethod
+    def _edited_offsets(base: NormalizedText, edits: list[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
+        src_starts, src_ends = base.starts, base.ends
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for start, end, value in edits:
             starts.extend(src_starts[pos:start])
             ends.extend(src_ends[pos:start])
-            parts.append(value)
             if len(value) == end - start:  # same length: keep the 1:1 map
                 starts.extend(src_starts[start:end])
                 ends.extend(src_ends[start:end])
@@ -297,10 +352,9 @@ class Normalizer:
                 starts.extend([src_starts[start]] * len(value))
                 ends.extend([src_ends[end - 1]] * len(value))
             pos = end
-        parts.append(text[pos:])
         starts.extend(src_starts[pos:])
         ends.extend(src_ends[pos:])
-        return NormalizedText(base.original, "".join(parts), _starts=starts, _ends=ends)
+        return starts, ends
 
     def _convert_digit_runs(self, base: NormalizedText) -> NormalizedText:
         text = base.text
