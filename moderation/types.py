@@ -83,8 +83,9 @@ class ImageRef(_Strict):
             return v
         if not v.strip():
             raise ValueError("image data is empty")
+        payload = v.split(",", 1)[1] if v.startswith("data:") else v  # a data: URI prefix is tolerated
         try:
-            base64.b64decode(v, validate=True)
+            base64.b64decode(payload, validate=True)
         except (binascii.Error, ValueError):
             raise ValueError("image data is not valid base64") from None
         return v

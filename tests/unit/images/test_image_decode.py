@@ -130,7 +130,9 @@ def test_inline_failures_are_scan_signals_not_exceptions() -> None:
     rec = Recommendation(
         id="r", text="t",
         images=[
-            ImageRef(data="!!!not base64!!!"),
+            # Input validation refuses this at the API; a payload stored before that check (or built
+            # without validation) must still fail closed in the loader.
+            ImageRef.model_construct(data="!!!not base64!!!"),
             ImageRef(data=bomb),
             ImageRef(data=base64.b64encode(b"x" * 5000).decode()),
         ],

@@ -90,7 +90,7 @@ def test_hash_images_for_bank_reports_per_image(loader: ImageLoader) -> None:
     results = hash_images_for_bank([good, flat, {"data": "%%%"}], loader)
     assert results[0].ok and results[0].quality >= 50
     assert not results[1].ok and "quality" in results[1].error
-    assert not results[2].ok and "IMAGE_UNREADABLE" in results[2].error
+    assert not results[2].ok and "not valid base64" in results[2].error
 
 
 def test_detector_signals_match_with_hash_evidence(loader: ImageLoader) -> None:
