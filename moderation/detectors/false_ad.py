@@ -27,6 +27,8 @@ MAX_PER_CODE = 3
 #: cannot list every 治+disease pair, and a single character is too short to be a lexicon term.
 CURE_PREFIXES = frozenset("治医")
 CURE_PREFIX_REACH = 2
+#: mlm lexicon elements that make a post a recruiting pitch (禁止传销条例 §7 (一)–(三)).
+MLM_CORE_ELEMENTS = frozenset(("recruitment", "entry_fee", "team_pay"))
 
 
 class FalseAdDetector(Detector):
@@ -53,6 +55,10 @@ class FalseAdDetector(Detector):
         # A registered special-use cosmetic (国妆特字: 祛斑美白, 防脱, 防晒) may state its registered
         # function: moderate claims and condition names are fine there; cure words (score ≥ 0.5) are not.
         special_cosmetic = "special_cosmetic" in cues
+        # A promised return inside a recruiting pitch (推荐朋友加入…稳赚不赔) is the §7 scheme's income
+        # element, scored by the mlm detector; alone (金条保证升值) it is a §25 investment ad.
+        recruiting = any(h.entry.family == "mlm" and h.entry.element in MLM_CORE_ELEMENTS and h.entry.score > 0.0
+                         for v in views for h in v.hits)
 
         signals: list[Signal] = []
         claims: list[tuple[FieldView, Hit]] = []
@@ -62,7 +68,7 @@ class FalseAdDetector(Detector):
             negations = [(h.start, h.end) for h in view.hits if h.entry.element == "negation"]
             for hit in view.hits:
                 e = hit.entry
-                if e.family != FAMILY or e.score <= 0.0:
+                if e.family != FAMILY or e.score <= 0.0 or (recruiting and e.element == "return"):
                     continue
                 if e.element in ("claim", "disease"):
                     if registered_device and e.scope == "non_medical":

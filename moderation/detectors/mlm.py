@@ -19,6 +19,7 @@ LAW = "禁止传销条例 第七条"
 #: The §7 elements proper; `levels` and `income` support them but do not make a scheme alone.
 CORE_ELEMENTS = ("recruitment", "entry_fee", "team_pay")
 ALL_ELEMENTS = (*CORE_ELEMENTS, "levels", "income")
+INCOME_ALONE_CAP = 0.45
 
 
 class MlmDetector(Detector):
@@ -46,9 +47,12 @@ class MlmDetector(Detector):
                     best[key] = (view, hit)
         if not best:
             return []
-        signals = [Signal(FAMILY, h.entry.code, h.entry.score, v.hit_span(h), h.entry.law or LAW, self.name)
-                   for v, h in best.values()]
         found = tuple(el for el in ALL_ELEMENTS if el in best)
+        # A promised income with no recruiting, fee, team-pay or level element is an investment/return
+        # ad (广告法 §25, the false_ad detector's), not a scheme: keep it as evidence below the flag line.
+        cap = INCOME_ALONE_CAP if found == ("income",) else 1.0
+        signals = [Signal(FAMILY, h.entry.code, min(h.entry.score, cap), v.hit_span(h), h.entry.law or LAW, self.name)
+                   for v, h in best.values()]
         core = [el for el in found if el in CORE_ELEMENTS]
         strong = [el for el in found if best[el][1].entry.score >= 0.5]
         if len(found) >= 2 and (core or len(strong) >= 2):
