@@ -27,12 +27,25 @@ class FieldView:
 
     def span(self, start: int, end: int, normalized: str | None = None) -> TextSpan:
         """Evidence for canonical [start, end), with offsets into the ORIGINAL field."""
-        a, b = self.norm.span(start, end)
-        return TextSpan(field=self.name, start=a, end=b, text=self.norm.original[a:b],
-                        normalized=normalized if normalized is not None else self.norm.text[start:end])
+        norm = self.norm
+        starts, ends = norm._maps()
+        if 0 <= start < end <= len(starts):  # the usual case; `norm.span` handles the edges
+            a, b = starts[start], ends[end - 1]
+        else:
+            a, b = norm.span(start, end)
+        return TextSpan(self.name, a, b, norm.original[a:b],
+                        normalized if normalized is not None else norm.text[start:end])
 
     def hit_span(self, hit: Hit) -> TextSpan:
-        return self.span(hit.start, hit.end, self.label(hit))
+        entry, start, end = hit.entry, hit.start, hit.end
+        norm = self.norm
+        label = entry.term.lower() if entry.kind == "term" else norm.text[start:end]
+        starts, ends = norm._maps()
+        if 0 <= start < end <= len(starts):
+            a, b = starts[start], ends[end - 1]
+        else:
+            a, b = norm.span(start, end)
+        return TextSpan(self.name, a, b, norm.original[a:b], label)
 
     def label(self, hit: Hit) -> str:
         """What the hit stands for: the lexicon term, or the matched text of a regex entry."""
