@@ -52,3 +52,19 @@ def test_price_evidence_names_the_floor() -> None:
     r = rec("保真正品神仙水", brand="SK-II", price=99.0)
     ev = [s.evidence for s in DETECTOR.detect(r, ScanContext(r)) if s.code == "CF_PRICE_BELOW_FLOOR"]
     assert ev and ev[0].floor == 500.0 and ev[0].price == 99.0
+
+
+# ---- round 2 (blind set): sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "退换请在申请里填写原单号",  # 原单号 = original order number
+    "客服说原单价是199，活动价99",
+    "外贸跟单员推荐的收纳盒",
+    "正版图书，支持打击盗版",
+])
+def test_round2_order_words_are_not_slang(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
+
+
+def test_enclosed_letter_a_goods_are_slang() -> None:
+    assert family_score(rec("🅰️货包包，支持验货")) >= FLAG

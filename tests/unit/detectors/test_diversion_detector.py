@@ -53,3 +53,31 @@ def test_contact_evidence_shows_the_original_spelling() -> None:
     ev = [s.evidence for s in DETECTOR.detect(r, ScanContext(r)) if s.code == "DIVERSION_WECHAT"]
     with_id = [e for e in ev if e.value == "mm52088"]
     assert with_id and "威信" in with_id[0].text and with_id[0].text.endswith("mm52088")
+
+
+# ---- round 2 (blind set): disguises added to the normaliser tables, sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "想要同款的➕💚✉ abc_shop88",
+    "🟢信搜 meimei2023 备注来意",
+    "薇芯：shoes_fan520",
+    "卫星号 lily_beauty9 私聊",
+    "瑕疵款没法上架，绿色软件搜 sport_outlet 找我",
+    "加企鹅 283746591 发你图",
+    "电话❶❸❾ ❽❽❼❻ ❺❹❸❷",
+    "评论区扣1拉你进内购",
+    "转账更便宜，直接转账给我就行",
+])
+def test_round2_disguised_contacts_are_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "牛仔外套款号18820230916，对照尺码表选",
+    "卫星导航仪，定位准",
+    "小企鹅玩偶，萌萌的",
+    "评论区告诉我你们想要什么颜色",
+    "主页还有其他款式可以看看",
+])
+def test_round2_innocent_usages_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG

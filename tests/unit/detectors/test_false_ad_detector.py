@@ -55,3 +55,43 @@ def test_hard_negatives_stay_clean(text: str, category: str) -> None:
 def test_health_food_cure_cites_article_18() -> None:
     signals = DETECTOR.detect(r := rec("吃了能治疗糖尿病", category="保健食品"), ScanContext(r))
     assert any(s.code == "AD_HEALTH_FOOD_CURE" and "第十八条" in (s.law or "") for s in signals)
+
+
+# ---- round 2 (blind set): phrasing classes added from domain knowledge, sentences written here ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("这款黄金手镯保证每年升值，比理财划算", "珠宝"),  # §25 guaranteed appreciation
+    ("收藏级老酒，坐等升值，只涨不跌", "酒类"),
+    ("国货面霜天花板，用过都说好", "美妆"),  # §9 category superlative
+    ("这款吹风机吊打同类", "家电"),
+    ("市场上最耐用的登山鞋", "服饰"),
+    ("喝了三个月血管斑块都消融了", "食品"),  # §17 disease + cure verb
+    ("喝了半年，降压药都停了", "食品"),  # stopping prescribed medication
+    ("这茶比降糖药还管用", "食品"),
+    ("不用节食也能瘦的代餐", "食品"),  # effortless slimming
+    ("束腰带一个月腰围细了5厘米", "服饰"),
+    ("100%燃脂，穿上就出汗", "服饰"),
+    ("临床治愈率高达98%", "医疗器械"),  # §16 cure rate, even for a device
+])
+def test_round2_violations_are_flagged(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) >= FLAG
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("蓝帽子产品，保健功能是辅助降血脂，本品不能代替药物", "保健食品"),  # approved function wording
+    ("爸爸的降压药按时吃，这个血压计每天量", "医疗器械"),  # a drug name is not a claim
+    ("宝宝起疹子请及时就医，这款只是日常润肤，薄涂一层就好", "母婴"),  # referral + '就好' = enough
+    ("颜值很高的天花板灯，装在客厅", "家居"),
+    ("这款奶粉易溶解不结块", "母婴"),
+    ("投资理财课程，年化收益仅供参考，理财有风险", "图书"),
+    ("清仓保本价出，不赚钱", "服饰"),
+    ("复刻界天花板", "手表"),  # counterfeit slang grade, not a §9 superlative (the counterfeit detector's)
+])
+def test_round2_innocent_usages_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG
+
+
+def test_return_promise_inside_a_recruiting_pitch_is_left_to_mlm() -> None:
+    r = rec("买茶存茶稳赚不赔，推荐朋友加入再拿奖励", category="茶叶")
+    assert "AD_RETURN_PROMISE" not in flagged_codes(r)
+    assert "AD_RETURN_PROMISE" in flagged_codes(rec("买茶存茶稳赚不赔，越放越值钱", category="茶叶"))

@@ -49,3 +49,25 @@ def test_elements_evidence_names_the_elements() -> None:
     r = rec("招代理！代理费3980，团队计酬")
     ev = [s.evidence for s in DETECTOR.detect(r, ScanContext(r)) if s.code == "MLM_ELEMENTS"]
     assert ev and {"recruitment", "entry_fee", "team_pay"} <= set(ev[0].elements)
+
+
+# ---- round 2 (blind set): sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "现招团队长，带满5个代理升级",
+    "带出三个下级就有育成奖",
+    "代理需先囤货2000元",
+    "诚招店主，零门槛开店，平级奖见单奖都有",
+])
+def test_round2_schemes_are_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "投资金条保证升值，稳赚不赔",  # a §25 return promise alone is the false_ad detector's, not a scheme
+    "招聘店主助理，坐班",
+    "带两个人的帐篷，户外露营",
+    "清仓保本价出",
+])
+def test_round2_not_schemes(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
