@@ -6,13 +6,16 @@ at build time so that the scan stays a single pass:
 * pinyin (高仿 → gaofang) and half-pinyin (高fang, zhao代理 …) for Chinese terms;
 * allow-phrases and regex anchors, so context rules cost nothing extra.
 
-One-character homophone swaps (消费反利 → 消费返利, 醉高级 → 最高级) are found by a second, small
-automaton over a *syllable skeleton*: every common character (GB2312) is replaced by one
-representative of its toneless pinyin, in the text and in the terms alike, so a skeleton hit is a
-stretch that sounds like a term. It counts only when exactly one character differs from the term and
-the stretch is written contiguously. Why not add every swapped spelling as a key? We did: 60k extra
-keys made pyahocorasick 6x slower (its trie nodes search children linearly), and the skeleton costs
-one `str.translate` plus a scan over a few hundred keys.
+One-character homophone swaps (消费反利 → 消费返利, 醉高级 → 最高级) are found through a *syllable
+skeleton*: every common character (GB2312) is replaced by one representative of its toneless pinyin,
+in the text and in the terms alike, so a skeleton hit is a stretch that sounds like a term. It counts
+only when exactly one character differs from the term and the stretch is written contiguously. Why
+not add every swapped spelling as a key? We did: 60k extra keys made pyahocorasick 6x slower (its trie
+nodes search children linearly). Instead the automaton itself is built over skeletons: every spelling
+is stored under its skeleton and the scan runs once over the skeleton of the text; a hit is literal
+when the written stretch equals the spelling, a homophone when it differs in one character. One pass
+serves both, and it is faster than a literal pass alone (one character per syllable means fewer
+distinct children per trie node).
 """
 
 from __future__ import annotations
@@ -148,7 +151,6 @@ class LexiconMatcher:
             self._allow_groups.append(frozenset(idxs))
             keys[phrase].append(_Key(_ALLOW, len(self._allow_groups) - 1, "allow", "", ""))
         self._skeleton_table = skeleton_table() if fuzzy else {}
-        self._skeleton = ahocorasick.Automaton()
         skeleton_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
             if fuzzy and entry.fuzzy and entry.kind == "term":
@@ -158,34 +160,45 @@ class LexiconMatcher:
                 # (鼎级, 覆刻 …) are in the normaliser's phrase table instead.
                 if sum(map(_is_cjk, canon)) >= 3:
                     skeleton_keys[canon.translate(self._skeleton_table)].append((i, canon))
-        for skel, items in skeleton_keys.items():
-            self._skeleton.add_word(skel, (len(skel), tuple(items)))
-        self._has_skeleton = bool(skeleton_keys)
-        if self._has_skeleton:
-            self._skeleton.make_automaton()
         # The skeleton as a lookup list over the BMP (identity where no syllable class applies):
         # `str.translate` indexes a list faster than a dict; astral characters stay as they are.
         self._skeleton_list: list[str] = [chr(cp) for cp in range(0x10000)]
         for cp, rep in dict(self._skeleton_table).items():
             if cp < 0x10000:
                 self._skeleton_list[cp] = rep
-        self._automaton = ahocorasick.Automaton()
+        # ONE automaton, over the skeleton of the text: every spelling is stored under its skeleton,
+        # so a literal occurrence of a spelling is a skeleton occurrence whose written text equals
+        # it, and the homophone candidates of a term sit under the same key. One pass instead of a
+        # literal pass plus a skeleton pass, and the skeleton alphabet (one character per syllable)
+        # keeps pyahocorasick's linear child search short.
+        by_skeleton: dict[str, dict[str, tuple]] = defaultdict(dict)
         for spelling, ks in keys.items():
-            self._automaton.add_word(spelling, self._compile_keys(len(spelling), ks))
+            by_skeleton[spelling.translate(self._skeleton_table)][spelling] = self._compile_keys(ks)
+        for skel in skeleton_keys:
+            by_skeleton.setdefault(skel, {})
+        self._automaton = ahocorasick.Automaton()
+        for skel, spellings in by_skeleton.items():
+            # (length, the spelling stored under this skeleton and its keys, any further spellings
+            # with the same skeleton {spelling: keys} or None, homophone candidates or None)
+            listed = list(spellings.items()) or [(None, None)]
+            first, compiled = listed[0]
+            more = dict(listed[1:]) or None
+            items = tuple(skeleton_keys[skel]) if skel in skeleton_keys else None
+            self._automaton.add_word(skel, (len(skel), first, compiled, more, items))
         self._empty = len(keys) == 0
         if not self._empty:
             self._automaton.make_automaton()
         self.key_count = len(keys)
 
-    def _compile_keys(self, length: int, ks: list[_Key]) -> tuple:
+    def _compile_keys(self, ks: list[_Key]) -> tuple:
         """What the scan loop reads for one spelling, precomputed so the loop does no attribute or
-        kind dispatch: (length, term keys [(entry index, variant)], their edge checks or None when
-        no key has one, allow groups, regex anchors), each in the order of `ks`."""
+        kind dispatch: (term keys [(entry index, variant)], their edge checks or None when no key
+        has one, allow groups, regex anchors), each in the order of `ks`."""
         terms = tuple((k.index, k.variant) for k in ks if k.kind == _TERM)
         checks = tuple((k.check_left, k.check_right) for k in ks if k.kind == _TERM)
         allows = tuple(self._allow_groups[k.index] for k in ks if k.kind == _ALLOW)
         anchors = tuple(k.index for k in ks if k.kind == _ANCHOR)
-        return (length, terms, checks if any(a or b for a, b in checks) else None, allows, anchors)
+        return (terms, checks if any(a or b for a, b in checks) else None, allows, anchors)
 
     def canon(self, text: str) -> str:
         return self.normalizer.normalize(text).text
@@ -226,53 +239,56 @@ class LexiconMatcher:
 
     # ---- scanning ----------------------------------------------------------------------------
 
-    def _homophones(self, text: str) -> list[tuple[int, int, int, str]]:
-        """Stretches that sound like a term and differ from it in exactly one character."""
-        out: list[tuple[int, int, int, str]] = []
-        for end_idx, (length, items) in self._skeleton.iter(text.translate(self._skeleton_list)):
-            end = end_idx + 1
-            start = end - length
-            written = text[start:end]
-            for i, canon in items:
-                # the literal spelling (no difference) is the usual skeleton match: skip it cheaply
-                if written != canon and sum(map(str.__ne__, written, canon)) == 1:
-                    out.append((i, start, end, "homophone"))
-        return out
-
     def scan(self, text: str, norm: NormalizedText | None = None) -> tuple[Hit, ...]:
         """All non-neutralised hits in canonical `text`, in order of appearance.
 
         With `norm` (the `NormalizedText` that `text` came from), a homophone hit must be written
         contiguously in the original: 冠军🏆 纪念 must not read as 冠军纪 (≈ 冠军级).
-        An allow-phrase neutralises every hit of its entries that it overlaps (代理记账 vs 做代理)."""
+        A homophone is a stretch that sounds like a term (same skeleton) and differs from it in
+        exactly one character. An allow-phrase neutralises every hit of its entries that it
+        overlaps (代理记账 vs 做代理)."""
         if self._empty or not text:
             return ()
         terms: list[tuple[int, int, int, str]] = []
         append = terms.append
+        homophones: list[tuple[int, int, int, str]] = []
         allows: list[tuple[int, int, frozenset[int]]] = []
         anchored: set[int] = set()
         n = len(text)
-        for end_idx, (length, keys, checks, allow, anchors) in self._automaton.iter(text):
-            end = end_idx + 1
+        for end, (length, spelling, compiled, more, items) in self._automaton.iter(
+                text.translate(self._skeleton_list)):
+            end += 1
             start = end - length
-            if keys:
-                if checks is None:
-                    for i, variant in keys:
-                        append((i, start, end, variant))
-                else:
-                    for (i, variant), (left, right) in zip(keys, checks, strict=True):
-                        if left and start > 0 and _edge_check(text[start - 1]) == left:
-                            continue
-                        if right and end < n and _edge_check(text[end]) == right:
-                            continue
-                        append((i, start, end, variant))
-            if allow:
-                for group in allow:
-                    allows.append((start, end, group))
-            if anchors:
-                anchored.update(anchors)
-        if self._has_skeleton:
-            terms.extend(self._homophones(text))
+            written = text[start:end]
+            if written == spelling:
+                keys, checks, allow, anchors = compiled
+            elif more is not None and written in more:
+                keys, checks, allow, anchors = more[written]
+            else:
+                keys = None
+            if keys is not None:
+                if keys:
+                    if checks is None:
+                        for i, variant in keys:
+                            append((i, start, end, variant))
+                    else:
+                        for (i, variant), (left, right) in zip(keys, checks, strict=True):
+                            if left and start > 0 and _edge_check(text[start - 1]) == left:
+                                continue
+                            if right and end < n and _edge_check(text[end]) == right:
+                                continue
+                            append((i, start, end, variant))
+                if allow:
+                    for group in allow:
+                        allows.append((start, end, group))
+                if anchors:
+                    anchored.update(anchors)
+            if items is not None:
+                for i, canon in items:
+                    # the literal spelling (no difference) is the usual skeleton match: skip it cheaply
+                    if written != canon and sum(map(str.__ne__, written, canon)) == 1:
+                        homophones.append((i, start, end, "homophone"))
+        terms += homophones
         for i in anchored:
             for m in self._regexes[i].finditer(text):
                 if m.end() > m.start():
