@@ -22,6 +22,7 @@ pass. The offset map is built lazily — most texts have no hit, and then nobody
 
 from __future__ import annotations
 
+import importlib.metadata
 import itertools
 import json
 import re
@@ -41,6 +42,16 @@ _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _BMP = 0x10000
 _CODEPOINTS = 0x110000
+#: OpenCC t2s changes a text only where one of its dictionary keys whose (first) value differs from
+#: the key occurs. Every such single-character key is found by converting each character alone
+#: (`_t2s_gate`); the phrase keys of OpenCC 1.4.2's TSPhrases that contain none of those characters
+#: (深沈 → 深沉, 回覆 → 回复, 瞭解 → 了解 …) all contain one of the characters below, which map to
+#: themselves alone. A text with none of these characters converts to itself, so the (per call
+#: costly) conversion is skipped. Derived from the dictionaries of this version only; with any other
+#: OpenCC version the gate is off and every non-ASCII text is converted.
+_T2S_GATE_VERSION = "1.4.2"
+_T2S_PHRASE_CHARS = "哩坏沈甦瞭藉衹覆"
+_T2S_KEY_RANGES = ((0x2E80, 0x2FDF), (0x3000, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
 #: Marks for the offset map: each original character becomes one canonical character, none or several.
 _DROP, _KEEP, _EXPAND = "\x00", "\x01", "\x02"
 _EXPAND_B = _EXPAND.encode("latin-1")
@@ -155,6 +166,7 @@ class Normalizer:
         self.version = self.tables.version
         self._t2s = opencc.OpenCC("t2s")
         self._t2s_chars = self._bulk_t2s()
+        self._t2s_gate = self._build_t2s_gate()
         self._table = _CharTable(self._char)
         # Lookup lists over every code point: `str.translate` indexes a list faster than it looks a
         # code point up in a dict (no hashing, no `__missing__` hook), and the offset map can be read
@@ -201,6 +213,30 @@ class Normalizer:
                         table[a] = b
         return table
 
+    def _build_t2s_gate(self) -> tuple[re.Pattern[str], frozenset[str]] | None:
+        """What OpenCC t2s could change (see `_T2S_PHRASE_CHARS`): a character class for the BMP
+        (`re` checks it with a bitmap) and a set for astral characters (a class with them is slow)."""
+        try:
+            version = importlib.metadata.version("opencc")
+        except importlib.metadata.PackageNotFoundError:
+            return None
+        if version != _T2S_GATE_VERSION:
+            return None
+        chars = [chr(c) for lo, hi in _T2S_KEY_RANGES for c in range(lo, hi + 1)]
+        converted = self._t2s.convert("\n".join(chars)).split("\n")  # each character alone
+        if len(converted) != len(chars):
+            return None
+        changing = {a for a, b in zip(chars, converted, strict=True) if a != b} | set(_T2S_PHRASE_CHARS)
+        bmp = sorted(c for c in changing if ord(c) < _BMP)
+        return (re.compile("[" + "".join(map(re.escape, bmp)) + "]"),
+                frozenset(c for c in changing if ord(c) >= _BMP))
+
+    def _t2s_may_change(self, text: str, astral: list[str]) -> bool:
+        if self._t2s_gate is None:
+            return True
+        bmp, astral_chars = self._t2s_gate
+        return bmp.search(text) is not None or not astral_chars.isdisjoint(astral)
+
     def _one(self, ch: str) -> str:
         """Canonical form of one already-NFKC'd character (no recursion)."""
         t = self.tables
@@ -238,9 +274,9 @@ class Normalizer:
         self._marks[cp] = _KEEP if len(value) == 1 else _DROP if not value else _EXPAND
         self._lookup[cp] = value
 
-    def _learn_astral(self, text: str) -> None:
+    def _learn_astral(self, chars: list[str]) -> None:
         lookup = self._lookup
-        for ch in _ASTRAL.findall(text):
+        for ch in chars:
             if lookup[ord(ch)] is None:
                 self._learn(ord(ch))
 
@@ -251,14 +287,18 @@ class Normalizer:
 
     def normalize(self, original: str) -> NormalizedText:
         source = original
+        astral: list[str] = []
         if not original.isascii():
-            # Phrase-aware t2s first (穿著 → 穿着, 乾燥 → 干燥, which a per-character map cannot do);
-            # used only when it keeps the length, so the offset map stays 1:1.
-            converted = self._t2s.convert(original)
-            if len(converted) == len(original):
-                source = converted
-        if _ASTRAL.search(source) is not None:
-            self._learn_astral(source)
+            astral = _ASTRAL.findall(original)
+            if self._t2s_may_change(original, astral):
+                # Phrase-aware t2s first (穿著 → 穿着, 乾燥 → 干燥, which a per-character map cannot
+                # do); used only when it keeps the length, so the offset map stays 1:1.
+                converted = self._t2s.convert(original)
+                if len(converted) == len(original):
+                    source = converted
+                    astral = _ASTRAL.findall(source)
+            if astral:
+                self._learn_astral(astral)
         text = source.translate(self._lookup)
         if text == original:
             base: NormalizedText = NormalizedText(original, text)
@@ -275,8 +315,7 @@ class Normalizer:
         return base
 
     def _char_offsets(self, original: str) -> tuple[list[int], list[int]]:
-        if _ASTRAL.search(original) is not None:
-            self._learn_astral(original)
+        # (`normalize` has learnt any astral character of `original` already)
         # One C-level pass marks each character kept (the usual case), dropped or expanded.
         marks = original.translate(self._marks).encode("latin-1")
         n = len(original)
