@@ -178,13 +178,16 @@ class LexiconMatcher:
             by_skeleton.setdefault(skel, {})
         self._automaton = ahocorasick.Automaton()
         for skel, spellings in by_skeleton.items():
-            # (length, the spelling stored under this skeleton and its keys, any further spellings
-            # with the same skeleton {spelling: keys} or None, homophone candidates or None)
-            listed = list(spellings.items()) or [(None, None)]
-            first, compiled = listed[0]
+            # (length, the spelling stored under this skeleton, its term keys, edge checks, allow
+            # groups and anchors (see `_compile_keys`), any further spellings with the same skeleton
+            # {spelling: compiled keys} or None, homophone candidates [(entry, canon)] or None)
+            listed = list(spellings.items()) or [(None, ((), None, (), ()))]
+            first, (terms, checks, allows, anchors) = listed[0]
             more = dict(listed[1:]) or None
             items = tuple(skeleton_keys[skel]) if skel in skeleton_keys else None
-            self._automaton.add_word(skel, (len(skel), first, compiled, more, items))
+            self._automaton.add_word(skel, (len(skel), first, terms, checks, allows, anchors, more, items))
+        #: entries that some allow-phrase can neutralise (the others skip the overlap test)
+        self._allowable: frozenset[int] = frozenset().union(*self._allow_groups)
         self._empty = len(keys) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -255,18 +258,14 @@ class LexiconMatcher:
         allows: list[tuple[int, int, frozenset[int]]] = []
         anchored: set[int] = set()
         n = len(text)
-        for end, (length, spelling, compiled, more, items) in self._automaton.iter(
+        for end, (length, spelling, keys, checks, allow, anchors, more, items) in self._automaton.iter(
                 text.translate(self._skeleton_list)):
             end += 1
             start = end - length
             written = text[start:end]
-            if written == spelling:
-                keys, checks, allow, anchors = compiled
-            elif more is not None and written in more:
-                keys, checks, allow, anchors = more[written]
-            else:
-                keys = None
-            if keys is not None:
+            if written == spelling or (more is not None and written in more):
+                if written != spelling:
+                    keys, checks, allow, anchors = more[written]
                 if keys:
                     if checks is None:
                         for i, variant in keys:
@@ -301,9 +300,9 @@ class LexiconMatcher:
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
         entries = self.entries
-        allowed: frozenset[int] = frozenset().union(*(group for _, _, group in allows)) if allows else frozenset()
+        allowable = self._allowable if allows else frozenset()
         for i, start, end, variant in terms:
-            if i in allowed and any(a < end and start < b and i in group for a, b, group in allows):
+            if i in allowable and any(a < end and start < b and i in group for a, b, group in allows):
                 continue
             if variant == "homophone" and norm is not None:
                 a, b = norm.span(start, end)
