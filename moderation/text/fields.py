@@ -7,7 +7,7 @@ within a small factor of a raw Aho-Corasick pass. Each detector then filters the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from moderation.detectors.base import ScanContext
 from moderation.text.matcher import Hit, LexiconMatcher
@@ -20,10 +20,11 @@ class FieldView:
     name: str
     norm: NormalizedText
     hits: tuple[Hit, ...]
+    #: `norm.text`, stored as a plain attribute: every detector reads it, some per hit.
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.norm.text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.norm.text)
 
     def span(self, start: int, end: int, normalized: str | None = None) -> TextSpan:
         """Evidence for canonical [start, end), with offsets into the ORIGINAL field."""
