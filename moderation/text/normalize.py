@@ -38,10 +38,12 @@ import opencc
 
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 #: Characters outside the Basic Multilingual Plane (emoji, rare ideographs). The lookup lists cover
-#: every code point, but only the BMP is computed up front; these are filled in when first seen.
+#: the BMP, computed up front, and the Supplementary Multilingual Plane (emoji), filled in when a
+#: character is first seen. A text with a character beyond them (CJK extension B and later) is
+#: translated with the self-filling dict table instead: same result, slower.
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _BMP = 0x10000
-_CODEPOINTS = 0x110000
+_CODEPOINTS = 0x20000
 #: OpenCC t2s changes a text only where one of its dictionary keys whose (first) value differs from
 #: the key occurs. Every such single-character key is found by converting each character alone
 #: (`_t2s_gate`); the phrase keys of OpenCC 1.4.2's TSPhrases that contain none of those characters
@@ -168,10 +170,10 @@ class Normalizer:
         self._t2s_chars = self._bulk_t2s()
         self._t2s_gate = self._build_t2s_gate()
         self._table = _CharTable(self._char)
-        # Lookup lists over every code point: `str.translate` indexes a list faster than it looks a
-        # code point up in a dict (no hashing, no `__missing__` hook), and the offset map can be read
-        # off a second translate (which characters were kept, dropped or expanded) instead of a
-        # per-character loop. The BMP is computed here (~0.1 s); astral characters when first seen.
+        # Lookup lists over planes 0-1 (see `_CODEPOINTS`): `str.translate` indexes a list faster than
+        # it looks a code point up in a dict (no hashing, no `__missing__` hook), and the offset map
+        # can be read off a second translate (which characters were kept, dropped or expanded)
+        # instead of a per-character loop. The BMP is computed here (~0.1 s); emoji when first seen.
         self._lookup: list[str | None] = [None] * _CODEPOINTS
         self._marks: list[str | None] = [None] * _CODEPOINTS
         for cp in range(_BMP):
@@ -274,11 +276,16 @@ class Normalizer:
         self._marks[cp] = _KEEP if len(value) == 1 else _DROP if not value else _EXPAND
         self._lookup[cp] = value
 
-    def _learn_astral(self, chars: list[str]) -> None:
+    def _learn_astral(self, chars: list[str]) -> bool:
+        """Fill the lookup lists for `chars`; False when one lies beyond them (use `_table`)."""
         lookup = self._lookup
         for ch in chars:
-            if lookup[ord(ch)] is None:
-                self._learn(ord(ch))
+            cp = ord(ch)
+            if cp >= _CODEPOINTS:
+                return False
+            if lookup[cp] is None:
+                self._learn(cp)
+        return True
 
     def canonical_char(self, ch: str) -> str:
         return self._table[ord(ch)]
@@ -297,13 +304,12 @@ class Normalizer:
                 if len(converted) == len(original):
                     source = converted
                     astral = _ASTRAL.findall(source)
-            if astral:
-                self._learn_astral(astral)
-        text = source.translate(self._lookup)
+        listed = not astral or self._learn_astral(astral)
+        text = source.translate(self._lookup if listed else self._table)
         if text == original:
             base: NormalizedText = NormalizedText(original, text)
         else:
-            base = NormalizedText(original, text, _build=lambda: self._char_offsets(source))
+            base = NormalizedText(original, text, _build=lambda: self._char_offsets(source, listed))
         edits = self._phrase_edits(text) if self._has_phrases else []
         for _ in range(3):  # a replacement may complete another phrase; stop at a fixed point
             if not edits:
@@ -314,8 +320,16 @@ class Normalizer:
             base = self._convert_digit_runs(base)
         return base
 
-    def _char_offsets(self, original: str) -> tuple[list[int], list[int]]:
-        # (`normalize` has learnt any astral character of `original` already)
+    def _char_offsets(self, original: str, listed: bool = True) -> tuple[list[int], list[int]]:
+        if not listed:  # a character beyond the lookup lists: one step per character
+            starts: list[int] = []
+            ends: list[int] = []
+            for i, ch in enumerate(original):
+                k = len(self._table[ord(ch)])
+                starts.extend([i] * k)
+                ends.extend([i + 1] * k)
+            return starts, ends
+        # (`normalize` has learnt any astral character of `original` already.)
         # One C-level pass marks each character kept (the usual case), dropped or expanded.
         marks = original.translate(self._marks).encode("latin-1")
         n = len(original)
@@ -323,8 +337,8 @@ class Normalizer:
             return list(itertools.compress(range(n), marks)), list(itertools.compress(range(1, n + 1), marks))
         # Some characters expand (an emoji that stands for a word): every canonical character it
         # yields maps back to it; the stretches between them are read off the marks as above.
-        starts: list[int] = []
-        ends: list[int] = []
+        starts = []
+        ends = []
         lookup = self._lookup
         pos = 0
         while True:
