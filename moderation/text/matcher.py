@@ -188,10 +188,36 @@ class LexiconMatcher:
             self._automaton.add_word(skel, (len(skel), first, terms, checks, allows, anchors, more, items))
         #: entries that some allow-phrase can neutralise (the others skip the overlap test)
         self._allowable: frozenset[int] = frozenset().union(*self._allow_groups)
+        self._dedupe = self._hits_may_repeat(keys, by_skeleton, skeleton_keys)
         self._empty = len(keys) == 0
         if not self._empty:
             self._automaton.make_automaton()
         self.key_count = len(keys)
+
+    @staticmethod
+    def _hits_may_repeat(keys: dict[str, list[_Key]], by_skeleton: dict[str, dict[str, tuple]],
+                         skeleton_keys: dict[str, list[tuple[int, str]]]) -> bool:
+        """Whether one scan can produce the same (entry, start, end) twice, so `scan` must dedupe.
+
+        A span holds one written string, hence one spelling; so a repeat needs (a) an entry twice in
+        one spelling's term keys, or (b) an entry's homophone candidate whose skeleton also carries
+        another spelling of that entry (written == that spelling, one character off the canon).
+        Regex hits are of regex entries only and `finditer` never repeats a span. Checked here once,
+        because the check in the scan loop costs a tuple and a set operation per hit."""
+        for ks in keys.values():
+            entries = [k.index for k in ks if k.kind == _TERM]
+            if len(entries) != len(set(entries)):
+                return True
+        spellings_of: dict[int, set[str]] = defaultdict(set)
+        for spelling, ks in keys.items():
+            for k in ks:
+                if k.kind == _TERM:
+                    spellings_of[k.index].add(spelling)
+        for skel, items in skeleton_keys.items():
+            for i, canon in items:
+                if any(sp != canon and sp in spellings_of[i] for sp in by_skeleton.get(skel, {})):
+                    return True
+        return False
 
     def _compile_keys(self, ks: list[_Key]) -> tuple:
         """What the scan loop reads for one spelling, precomputed so the loop does no attribute or
@@ -286,6 +312,10 @@ class LexiconMatcher:
                 for i, canon in items:
                     # the literal spelling (no difference) is the usual skeleton match: skip it cheaply
                     if written != canon and sum(map(str.__ne__, written, canon)) == 1:
+                        if norm is not None:  # written contiguously in the original?
+                            a, b = norm.span(start, end)
+                            if b - a != length:
+                                continue
                         homophones.append((i, start, end, "homophone"))
         terms += homophones
         for i in anchored:
@@ -297,22 +327,20 @@ class LexiconMatcher:
         # Sorting the tuples (stable, by start then end) before filtering gives the same order as
         # filtering first and sorting the hits, and builds each Hit once, already in place.
         terms.sort(key=_START_END)
-        hits: list[Hit] = []
-        seen: set[tuple[int, int, int]] = set()
         entries = self.entries
-        allowable = self._allowable if allows else frozenset()
-        for i, start, end, variant in terms:
-            if i in allowable and any(a < end and start < b and i in group for a, b, group in allows):
-                continue
-            if variant == "homophone" and norm is not None:
-                a, b = norm.span(start, end)
-                if b - a != end - start:
-                    continue
-            key = (i, start, end)
-            if key in seen:
-                continue
-            seen.add(key)
-            hits.append(_new_hit(Hit, (entries[i], start, end, variant)))
+        if allows:
+            allowable = self._allowable
+            terms = [t for t in terms if not (t[0] in allowable and any(
+                a < t[2] and t[1] < b and t[0] in group for a, b, group in allows))]
+        if self._dedupe:
+            seen: set[tuple[int, int, int]] = set()
+            unique = []
+            for t in terms:
+                if t[:3] not in seen:
+                    seen.add(t[:3])
+                    unique.append(t)
+            terms = unique
+        hits = [_new_hit(Hit, (entries[i], start, end, variant)) for i, start, end, variant in terms]
         return tuple(hits)
 
 
