@@ -27,8 +27,17 @@ MAX_PER_CODE = 3
 #: cannot list every 治+disease pair, and a single character is too short to be a lexicon term.
 CURE_PREFIXES = frozenset("治医")
 CURE_PREFIX_REACH = 2
+#: A weak claim verb (好了, 缓解, 恢复 … score < 0.45) is a cure claim only NEXT TO a disease name in the
+#: same field (腰突就好了); 好了 in one sentence and 感冒 in another is two unrelated remarks.
+WEAK_CLAIM = 0.45
+WEAK_CLAIM_REACH = 12
 #: mlm lexicon elements that make a post a recruiting pitch (禁止传销条例 §7 (一)–(三)).
 MLM_CORE_ELEMENTS = frozenset(("recruitment", "entry_fee", "team_pay"))
+
+
+def _near(a: Hit, b: Hit, reach: int) -> bool:
+    """Whether two hits in one field are at most `reach` canonical characters apart."""
+    return a.start - b.end <= reach and b.start - a.end <= reach
 
 
 class FalseAdDetector(Detector):
@@ -95,9 +104,15 @@ class FalseAdDetector(Detector):
             return []
         code, law = ("AD_HEALTH_FOOD_CURE", HEALTH_FOOD_LAW) if health_food else ("AD_MEDICAL_CLAIM", None)
         best_claim = max(claims, key=lambda vh: vh[1].entry.score, default=None)
+        pair = None
         if best_claim and diseases:
-            view, hit = best_claim
-            dview, dhit = diseases[0]
+            if best_claim[1].entry.score >= WEAK_CLAIM:
+                pair = (best_claim, diseases[0])
+            else:
+                pair = next(((c, d) for c in claims for d in diseases
+                             if c[0] is d[0] and _near(c[1], d[1], WEAK_CLAIM_REACH)), None)
+        if pair is not None:
+            (view, hit), (dview, dhit) = pair
             evidence = ElementsEvidence(elements=("claim", "disease"),
                                         spans=(view.hit_span(hit), dview.hit_span(dhit)),
                                         detail={"claim": view.label(hit), "disease": dview.label(dhit)})
