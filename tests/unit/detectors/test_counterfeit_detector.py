@@ -68,3 +68,22 @@ def test_round2_order_words_are_not_slang(text: str) -> None:
 
 def test_enclosed_letter_a_goods_are_slang() -> None:
     assert family_score(rec("🅰️货包包，支持验货")) >= FLAG
+
+
+# ---- round 3 (second blind set): sentences written here ----
+
+@pytest.mark.parametrize(("text", "brand", "price"), [
+    ("全新正品未拆封，比官网便宜三千多", "Apple", 899.0),  # genuine claim + admitted absurd discount
+    ("专柜价的一折，懂的来", "Dior", 400.0),
+    ("贴牌货，和大牌一个厂", "Chanel", 299.0),
+])
+def test_round3_fakes_are_flagged(text: str, brand: str, price: float) -> None:
+    assert family_score(rec(text, brand=brand, price=price)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "很多卖高仿的说自己是正品，这门课教你怎么看走线和五金",  # anti-fake education
+    "被骗过一次才知道怎么辨别假货",
+])
+def test_round3_anti_fake_education_stays_clean(text: str) -> None:
+    assert family_score(rec(text, title="防伪科普课程", category="service", price=9.9)) < FLAG

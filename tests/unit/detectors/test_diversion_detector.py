@@ -81,3 +81,26 @@ def test_round2_disguised_contacts_are_flagged(text: str) -> None:
 ])
 def test_round2_innocent_usages_stay_clean(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+# ---- round 3 (second blind set): sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "个签里有我的V，需要团购的直接加",  # profile-signature hint
+    "要其他花色的私信我要v，那边图更全",  # ask me for the contact
+    "定制款私信我要微信，发照片给你做",
+    "想要更多颜色的去我主页，有我的小号",  # second account on the profile
+    "头像有v，加我发实拍",
+])
+def test_round3_disguised_contacts_are_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "想要v领款的宝子直接拍黑色",  # V-neck
+    "我的v领毛衣终于到了",
+    "支持微信支付，要微信支付的下单时选一下",
+    "下单留个联系方式方便快递联系",  # delivery contact on the platform
+])
+def test_round3_innocent_usages_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG

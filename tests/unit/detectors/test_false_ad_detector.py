@@ -95,3 +95,38 @@ def test_return_promise_inside_a_recruiting_pitch_is_left_to_mlm() -> None:
     r = rec("买茶存茶稳赚不赔，推荐朋友加入再拿奖励", category="茶叶")
     assert "AD_RETURN_PROMISE" not in flagged_codes(r)
     assert "AD_RETURN_PROMISE" in flagged_codes(rec("买茶存茶稳赚不赔，越放越值钱", category="茶叶"))
+
+
+# ---- round 3 (second blind set): phrasing classes added from domain knowledge, sentences written here ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("这批普洱存五年价值翻三倍，绝对的投资佳品", "茶叶"),  # §25 appreciation of the goods
+    ("纪念币三年后原价回购，只涨不降", "收藏"),  # buy-back promise
+    ("这坛老酒荣膺巴拿马万国博览会金奖", "酒类"),  # §28 award as authority
+    ("老中医推荐的泡脚方", "食品"),
+    ("护腰带戴一个月，腰突就好多了", "服饰"),  # colloquial disease name + weak verb, next to each other
+    ("眼贴用了两周，近视度数降了", "美妆"),  # restored-function claim
+    ("这个茶喝了一个月血糖稳定了", "食品"),
+    ("涂了一周白了两个度", "美妆"),
+])
+def test_round3_violations_are_flagged(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) >= FLAG
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("开封后最好冷藏，三天内吃完", "食品"),  # 最好 = "had better"
+    ("原味和海盐味最好吃，蒸着吃也不错", "食品"),  # which flavour of the same product
+    ("冰镇最好喝，夏天来一瓶", "饮料"),
+    ("最近价格降了好多，冬天容易感冒记得多喝热水", "食品"),  # weak verb far from / unrelated to a disease
+    ("狗狗吃了一周，毛发好了很多", "宠物"),  # coat condition is not a cured disease
+    ("正品保证，清仓价，买到就是赚到", "服饰"),  # bargain idiom, not a return promise
+    ("女儿参加比赛获得金奖，用的就是这套彩笔", "文具"),  # a person's prize, not the product's
+    ("国内顶级工厂做的高版本", "服饰"),  # replica-factory tier is counterfeit slang, not a §9 claim
+])
+def test_round3_innocent_usages_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG
+
+
+def test_appreciation_of_the_goods_stays_false_ad_inside_a_recruiting_pitch() -> None:
+    r = rec("这批茶存三年保证升值两倍。招代理，发展下线有返利", category="茶叶")
+    assert "AD_RETURN_PROMISE" in flagged_codes(r)

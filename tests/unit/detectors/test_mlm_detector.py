@@ -71,3 +71,22 @@ def test_round2_schemes_are_flagged(text: str) -> None:
 ])
 def test_round2_not_schemes(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+# ---- round 3 (second blind set): sentences written here ----
+
+def test_round3_downline_price_spread_is_team_pay() -> None:
+    r = rec("代理等级：囤货一万是省代，五千是市代，下级拿货你还有差价")
+    assert family_score(r) >= FLAG
+
+
+def test_round3_side_job_pitch_is_a_scheme() -> None:
+    assert family_score(rec("想做副业的宝妈看过来，一部手机就行，收入上不封顶")) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "招聘店员，底薪四千加提成，五险一金",  # a salesperson's own commission is ordinary pay
+    "诚聘导购，月薪5000+提成，包吃住",
+])
+def test_round3_job_ads_with_commission_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
