@@ -29,11 +29,7 @@ class FieldView:
     def span(self, start: int, end: int, normalized: str | None = None) -> TextSpan:
         """Evidence for canonical [start, end), with offsets into the ORIGINAL field."""
         norm = self.norm
-        starts, ends = norm._maps()
-        if 0 <= start < end <= len(starts):  # the usual case; `norm.span` handles the edges
-            a, b = starts[start], ends[end - 1]
-        else:
-            a, b = norm.span(start, end)
+        a, b = norm.span(start, end)
         return TextSpan(self.name, a, b, norm.original[a:b],
                         normalized if normalized is not None else norm.text[start:end])
 
@@ -41,11 +37,7 @@ class FieldView:
         entry, start, end = hit.entry, hit.start, hit.end
         norm = self.norm
         label = entry.term.lower() if entry.kind == "term" else norm.text[start:end]
-        starts, ends = norm._maps()
-        if 0 <= start < end <= len(starts):
-            a, b = starts[start], ends[end - 1]
-        else:
-            a, b = norm.span(start, end)
+        a, b = norm.span(start, end)
         return TextSpan(self.name, a, b, norm.original[a:b], label)
 
     def label(self, hit: Hit) -> str:

@@ -68,24 +68,35 @@ class NormalizedText:
     """A canonical string plus, for each canonical character, the original span it came from.
 
     `starts[i]`/`ends[i]` are original code-point offsets of canonical character i. They are computed
-    on first use (`_build`), because a text with no hit never needs them.
+    on first use (`_build`), because a text with no hit never needs them. `_ends` may stay None while
+    `_starts` is set: then every canonical character comes from exactly one original character
+    (`ends[i] == starts[i] + 1`, the usual case) and the list is only built if someone asks for it.
     """
 
     original: str
     text: str
-    _build: Callable[[], tuple[list[int], list[int]]] | None = field(default=None, repr=False)
+    _build: Callable[[], tuple[list[int], list[int] | None]] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
     _ends: list[int] | None = field(default=None, repr=False)
 
-    def _maps(self) -> tuple[list[int], list[int]]:
-        if self._starts is None or self._ends is None:
+    def _starts_list(self) -> list[int]:
+        starts = self._starts
+        if starts is None:
             if self._build is None:  # identity: canonical == original
-                self._starts = list(range(len(self.text)))
-                self._ends = list(range(1, len(self.text) + 1))
+                starts = self._starts = list(range(len(self.text)))
+                self._ends = None
             else:
-                self._starts, self._ends = self._build()
+                starts, self._ends = self._build()
+                self._starts = starts
                 self._build = None
-        return self._starts, self._ends
+        return starts
+
+    def _maps(self) -> tuple[list[int], list[int]]:
+        starts = self._starts_list()
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [s + 1 for s in starts]
+        return starts, ends
 
     @property
     def starts(self) -> list[int]:
@@ -97,11 +108,13 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) covering canonical [start, end). An empty span maps to an empty one."""
-        starts, ends = self._starts, self._ends
-        if starts is None or ends is None:
-            starts, ends = self._maps()
+        starts = self._starts
+        if starts is None:
+            starts = self._starts_list()
         if 0 <= start < end <= len(starts):  # the usual case: a hit inside the text
-            return (starts[start], ends[end - 1])
+            ends = self._ends
+            return (starts[start], starts[end - 1] + 1 if ends is None else ends[end - 1])
+        starts, ends = self._maps()
         if not starts:
             return (0, 0)
         start = max(0, min(start, len(starts)))
@@ -320,7 +333,7 @@ class Normalizer:
             base = self._convert_digit_runs(base)
         return base
 
-    def _char_offsets(self, original: str, listed: bool = True) -> tuple[list[int], list[int]]:
+    def _char_offsets(self, original: str, listed: bool = True) -> tuple[list[int], list[int] | None]:
         if not listed:  # a character beyond the lookup lists: one step per character
             starts: list[int] = []
             ends: list[int] = []
@@ -333,8 +346,8 @@ class Normalizer:
         # One C-level pass marks each character kept (the usual case), dropped or expanded.
         marks = original.translate(self._marks).encode("latin-1")
         n = len(original)
-        if _EXPAND_B not in marks:
-            return list(itertools.compress(range(n), marks)), list(itertools.compress(range(1, n + 1), marks))
+        if _EXPAND_B not in marks:  # one original character per canonical one: `ends` implied
+            return list(itertools.compress(range(n), marks)), None
         # Some characters expand (an emoji that stands for a word): every canonical character it
         # yields maps back to it; the stretches between them are read off the marks as above.
         starts = []
