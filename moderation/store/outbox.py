@@ -19,8 +19,10 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
+from moderation.policy import Policy, load_policy
 from moderation.store.db import Database
 from moderation.store.models import OutboxRow, RecommendationRow, utcnow
+from moderation.store.recommendations import give_up_scan
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +72,15 @@ def relay_scans(db: Database, enqueue: Enqueue, batch_size: int = 64, limit: int
         return sent
 
 
-def sweep_stuck(db: Database, older_than_seconds: float) -> int:
+#: Scans started this many times without finishing (the job keeps timing out or killing its worker)
+#: are given up: the item goes to human review instead of looping through the queue forever.
+MAX_SCAN_ATTEMPTS = 3
+
+
+def sweep_stuck(db: Database, older_than_seconds: float, policy: Policy | None = None) -> int:
     """Re-issue a scan message for items still queued/scanning long after their last update
-    (lost job, flushed Redis, killed worker). Returns the number of items re-issued."""
+    (lost job, flushed Redis, killed worker); items that already failed MAX_SCAN_ATTEMPTS scans
+    go to review (fail closed). Returns the number of items handled."""
     cutoff = utcnow() - timedelta(seconds=older_than_seconds)
     with db.session() as s:
         pending_ids = sa.select(OutboxRow.recommendation_id).where(
@@ -90,6 +98,10 @@ def sweep_stuck(db: Database, older_than_seconds: float) -> int:
             )
         )
         for row in stuck:
+            if row.scan_attempts >= MAX_SCAN_ATTEMPTS:
+                give_up_scan(s, row, policy or load_policy(),
+                             f"not scanned after {row.scan_attempts} attempts (timeouts or crashed workers)")
+                continue
             row.status = "queued"
             row.updated_at = utcnow()
             s.add(OutboxRow(topic="scan", recommendation_id=row.id,

@@ -26,7 +26,7 @@ from moderation.store.models import (
     VerdictRow,
     utcnow,
 )
-from moderation.types import FAMILIES, Recommendation, Route, Verdict
+from moderation.types import FAMILIES, SCAN_FAMILY, Recommendation, Route, ScanError, Signal, Verdict
 
 STATUSES = ("queued", "scanning", "pending_review", "approved", "rejected", "listed", "delisted")
 SCANNABLE = ("queued", "scanning")
@@ -193,6 +193,15 @@ def record_verdicts(
         if row.payload.get("callback_url") and row.status != "pending_review":
             session.add(OutboxRow(topic="webhook", recommendation_id=row.id, payload={"status": row.status}))
     return vrows
+
+
+def give_up_scan(session: Session, row: RecommendationRow, policy: Policy, reason: str) -> VerdictRow:
+    """Fail closed for an item that cannot be scanned at all: an incomplete verdict and a review task."""
+    signal = Signal(SCAN_FAMILY, "SCAN_FAILED", 1.0, ScanError(reason=reason[:300]), detector="sweeper")
+    scores = dict.fromkeys(FAMILIES, 0.0)
+    route, reasons = policy.route(scores, complete=False)
+    verdict = Verdict(route, scores, (signal,), {"policy": policy.version}, complete=False, reasons=reasons)
+    return record_verdicts(session, [(row, verdict)], policy)[0]
 
 
 def open_task(

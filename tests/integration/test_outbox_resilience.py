@@ -146,3 +146,29 @@ def test_relay_batches_text_and_image_items_on_separate_queues(db, redis_conn, s
     assert sorted(len(j.args[0]) for j in text_q.jobs) == [36, 64]
     assert sorted(len(j.args[0]) for j in image_q.jobs) == [2, 4, 4]
     assert relay_scans(db, RqEnqueuer(redis_conn, settings.queue_prefix)) == 0  # nothing sent twice
+
+
+def test_an_item_that_never_finishes_scanning_goes_to_review(db) -> None:  # type: ignore[no-untyped-def]
+    """A poison item (its job always times out or kills the worker) must not loop forever."""
+    from moderation.store.models import ReviewTaskRow, VerdictRow
+    from moderation.store.outbox import MAX_SCAN_ATTEMPTS
+    from moderation.types import Recommendation
+
+    with db.session() as s:
+        recs.accept(s, Recommendation(id="poison", text="普通的杯子"))
+    for attempt in range(1, MAX_SCAN_ATTEMPTS + 1):
+        assert relay_scans(db, lambda queue, ids: None) == 1  # delivered to the queue
+        with db.session() as s:
+            recs.claim_for_scan(s, ["poison"])  # a worker starts it… and dies
+        time.sleep(1.1)
+        handled = sweep_stuck(db, older_than_seconds=1)
+        assert handled == 1
+        with db.session() as s:
+            status = s.get(RecommendationRow, "poison").status
+        assert status == ("pending_review" if attempt == MAX_SCAN_ATTEMPTS else "queued")
+    with db.session() as s:
+        verdict = s.query(VerdictRow).filter_by(recommendation_id="poison").one()
+        assert verdict.route == "review" and verdict.complete is False
+        assert verdict.signals[0]["code"] == "SCAN_FAILED"
+        assert s.query(ReviewTaskRow).filter_by(recommendation_id="poison", state="open").count() == 1
+    assert sweep_stuck(db, older_than_seconds=0) == 0
