@@ -16,9 +16,10 @@ from __future__ import annotations
 import ahocorasick
 
 from moderation.brands import Brand, BrandRegistry
-from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.text.fields import FieldView, field_views
-from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.text.matcher import Hit, LexiconMatcher
 from moderation.text.normalize import Normalizer
 from moderation.types import Merchant, PriceEvidence, Product, Recommendation, Signal
 
@@ -69,20 +70,19 @@ class BrandMatcher:
         return None
 
 
-class CounterfeitDetector(Detector):
+class CounterfeitDetector(LexiconDetector):
     name = "counterfeit"
     families = (FAMILY,)
     version = "2"
 
     def __init__(self, registry: BrandRegistry | None = None, matcher: LexiconMatcher | None = None):
-        self.matcher = matcher or default_matcher()
+        super().__init__(matcher)
         self.registry = registry or BrandRegistry.load_default()
         self.brands = BrandMatcher(self.registry, self.matcher.normalizer)
 
     @property
     def resource_versions(self) -> dict[str, str]:
-        return {"lexicon": self.matcher.lexicon.version, "brands": self.registry.version,
-                "normalizer": self.matcher.normalizer.version}
+        return {**super().resource_versions, "brands": self.registry.version}
 
     def _product_brand(self, rec: Recommendation, views: tuple[FieldView, ...]) -> tuple[Brand | None, bool]:
         """The product's brand and whether it was DECLARED (product.brand) rather than inferred from

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.detectors.partner_link import PLATFORM_RULE, PartnerDomains
 from moderation.text.fields import FieldView, field_views
-from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.text.matcher import Hit, LexiconMatcher
 from moderation.types import ContactEvidence, Recommendation, Signal
 
 FAMILY = "mlm"
@@ -31,19 +32,18 @@ URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9ff
 LABEL_REACH = 6
 
 
-class DiversionDetector(Detector):
+class DiversionDetector(LexiconDetector):
     name = "diversion"
     families = (FAMILY,)
     version = "1"
 
     def __init__(self, matcher: LexiconMatcher | None = None, domains: PartnerDomains | None = None):
-        self.matcher = matcher or default_matcher()
+        super().__init__(matcher)
         self.domains = domains or PartnerDomains.load()
 
     @property
     def resource_versions(self) -> dict[str, str]:
-        return {"lexicon": self.matcher.lexicon.version, "partner_domains": self.domains.version,
-                "normalizer": self.matcher.normalizer.version}
+        return {**super().resource_versions, "partner_domains": self.domains.version}
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         signals: list[Signal] = []

@@ -11,9 +11,10 @@ The lexicon says WHAT is claimed; this module adds the context the law cares abo
 
 from __future__ import annotations
 
-from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.text.fields import FieldView, field_views
-from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.text.matcher import Hit
 from moderation.types import ElementsEvidence, Product, Recommendation, Signal
 
 FAMILY = "false_ad"
@@ -40,17 +41,10 @@ def _near(a: Hit, b: Hit, reach: int) -> bool:
     return a.start - b.end <= reach and b.start - a.end <= reach
 
 
-class FalseAdDetector(Detector):
+class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
     version = "2"
-
-    def __init__(self, matcher: LexiconMatcher | None = None):
-        self.matcher = matcher or default_matcher()
-
-    @property
-    def resource_versions(self) -> dict[str, str]:
-        return {"lexicon": self.matcher.lexicon.version, "normalizer": self.matcher.normalizer.version}
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)

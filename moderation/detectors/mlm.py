@@ -9,9 +9,10 @@ Several elements together are what makes a scheme, so they also yield one `MLM_E
 
 from __future__ import annotations
 
-from moderation.detectors.base import Detector, DetectorExample, ScanContext
+from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.text.fields import FieldView, field_views
-from moderation.text.matcher import Hit, LexiconMatcher, default_matcher
+from moderation.text.matcher import Hit
 from moderation.types import ElementsEvidence, Recommendation, Signal
 
 FAMILY = "mlm"
@@ -22,17 +23,10 @@ ALL_ELEMENTS = (*CORE_ELEMENTS, "levels", "income")
 INCOME_ALONE_CAP = 0.45
 
 
-class MlmDetector(Detector):
+class MlmDetector(LexiconDetector):
     name = "mlm"
     families = (FAMILY,)
     version = "1"
-
-    def __init__(self, matcher: LexiconMatcher | None = None):
-        self.matcher = matcher or default_matcher()
-
-    @property
-    def resource_versions(self) -> dict[str, str]:
-        return {"lexicon": self.matcher.lexicon.version, "normalizer": self.matcher.normalizer.version}
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
