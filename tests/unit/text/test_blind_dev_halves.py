@@ -1,0 +1,50 @@
+"""Quality bar on the DEVELOPMENT halves of the two blind sets (tests/data/BLIND.md, BLIND2.md).
+
+Each blind set is split by id number: ODD ids were used to develop one generalisation round and are
+regression data now; EVEN ids are held out, measured once per round and never tuned on
+(bench/RESULTS_text.md, "Round 2" and "Round 3"). These tests must never read an even half.
+Pipeline = PartnerLinkDetector + the text detectors under the default policy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from moderation.detectors.partner_link import PartnerLinkDetector
+from moderation.engine import text_detectors
+from moderation.evaluation import Report, bar_failures, evaluate, load_cases
+from moderation.pipeline import Pipeline
+from moderation.policy import load_policy
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+#: file, id prefix, size of its odd (development) half
+BLIND_SETS = [("blind_cases.jsonl", "b", 120), ("blind2_cases.jsonl", "c", 150)]
+
+
+def is_dev_half(case_id: str, prefix: str) -> bool:
+    return int(case_id.removeprefix(prefix)) % 2 == 1
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline([PartnerLinkDetector(), *text_detectors()], load_policy())
+
+
+def dev_half(tmp_path: Path, name: str, prefix: str) -> Path:
+    rows = [r for r in load_cases(DATA / name) if is_dev_half(r["id"], prefix)]
+    path = tmp_path / f"{prefix}_dev_half.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "prefix", "size"), BLIND_SETS)
+def test_dev_half_is_the_odd_ids_and_meets_the_bar(pipeline: Pipeline, tmp_path: Path, name: str, prefix: str,
+                                                    size: int) -> None:
+    path = dev_half(tmp_path, name, prefix)
+    rows = load_cases(path)
+    assert len(rows) == size and all(is_dev_half(r["id"], prefix) for r in rows)
+    report: Report = evaluate(path, pipeline, split="all")["pipeline"]
+    assert bar_failures(report) == [], [f"{e['id']} {e['family']}" for e in report.errors]
