@@ -103,12 +103,14 @@ def serve(
 def worker(
     queues: Annotated[str, typer.Option(help="queues in priority order")] = "text,images",
     burst: Annotated[bool, typer.Option(help="exit when the queues are empty")] = False,
+    metrics_port: Annotated[int | None, typer.Option(help="serve Prometheus /metrics on 127.0.0.1:PORT")] = None,
 ) -> None:
     """Run a queue worker (detectors and models are loaded once, at start)."""
     from workers.main import run_worker
 
     logging.basicConfig(level=logging.WARNING)
-    run_worker(_settings(), [q.strip() for q in queues.split(",") if q.strip()], burst=burst)
+    run_worker(_settings(), [q.strip() for q in queues.split(",") if q.strip()], burst=burst,
+               metrics_port=metrics_port)
 
 
 @app.command()

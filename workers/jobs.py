@@ -3,12 +3,14 @@ detector, lexicon and model) once via `init_runtime`; jobs then only look ids up
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from moderation.live import PipelineCache
 from moderation.scanning import scan_ids
 from moderation.store.db import Database
+from workers import metrics
 
 
 @dataclass
@@ -39,4 +41,11 @@ def get_runtime() -> Runtime:
 def scan_batch(ids: Sequence[str]) -> int:
     rt = get_runtime()
     pipeline = rt.pipelines.get()  # picks up policy/brand edits made through the API
-    return len(scan_ids(rt.db, pipeline, ids, shadow=rt.pipelines.shadow))
+    t0 = time.perf_counter()
+    try:
+        statuses = scan_ids(rt.db, pipeline, ids, shadow=rt.pipelines.shadow)
+    except Exception:
+        metrics.JOBS.labels("error").inc()
+        raise  # RQ records the failure; the sweeper re-issues the items later
+    metrics.record_job(statuses, time.perf_counter() - t0)
+    return len(statuses)

@@ -17,6 +17,7 @@ from rq import SimpleWorker
 from moderation.live import PipelineCache
 from moderation.settings import Settings
 from moderation.store.db import Database
+from workers import metrics
 from workers.dispatcher import Dispatcher
 from workers.jobs import Runtime, init_runtime
 from workers.queue import QUEUE_NAMES, rq_queues
@@ -26,8 +27,10 @@ log = logging.getLogger(__name__)
 
 
 def run_worker(settings: Settings, queues: Sequence[str] = QUEUE_NAMES, burst: bool = False,
-               with_dispatcher: bool = True) -> bool:
+               with_dispatcher: bool = True, metrics_port: int | None = None) -> bool:
     """Run until stopped (or, with `burst`, until the queues are empty)."""
+    if metrics_port:
+        metrics.serve(metrics_port)
     if not settings.redis_url:
         raise RuntimeError("REDIS_URL is not set (moderation demo sets it for its workers)")
     db = Database(settings.resolved_database_url())

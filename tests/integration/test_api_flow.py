@@ -172,3 +172,32 @@ def test_submit_writes_audit_row(api: ApiProcess, client: TestClient) -> None:
     client.post("/v1/recommendations", json=CLEAN, headers=token(api, {"submit"}))
     with api.services.db.session() as s:
         assert s.query(AuditRow).filter_by(action="recommendation.submit").count() == 1
+
+
+def test_worker_metrics_count_jobs_and_statuses(api: ApiProcess, client: TestClient, settings: Settings) -> None:
+    import socket
+
+    from workers import metrics
+
+    def value(name: str, **labels: str) -> float:
+        return metrics.REGISTRY.get_sample_value(name, labels) or 0.0
+
+    before = (value("moderation_worker_jobs_total", result="ok"),
+              value("moderation_worker_items_total", status="pending_review"),
+              value("moderation_worker_items_total", status="approved"))
+    h = token(api, {"submit"})
+    client.post("/v1/recommendations", json=RISKY, headers=h)
+    client.post("/v1/recommendations", json=CLEAN, headers=h)
+    assert api.dispatcher is not None
+    api.dispatcher.run_once()  # type: ignore[attr-defined]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run_worker(settings, burst=True, with_dispatcher=False, metrics_port=port)
+    # One or two jobs: the background relay may have sent the first item before the second arrived.
+    assert value("moderation_worker_jobs_total", result="ok") in (before[0] + 1, before[0] + 2)
+    assert value("moderation_worker_items_total", status="pending_review") == before[1] + 1
+    assert value("moderation_worker_items_total", status="approved") == before[2] + 1
+    import httpx
+
+    assert "moderation_worker_job_seconds" in httpx.get(f"http://127.0.0.1:{port}/metrics").text
