@@ -194,8 +194,9 @@ def test_worker_metrics_count_jobs_and_statuses(api: ApiProcess, client: TestCli
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     run_worker(settings, burst=True, with_dispatcher=False, metrics_port=port)
-    # One or two jobs: the background relay may have sent the first item before the second arrived.
-    assert value("moderation_worker_jobs_total", result="ok") in (before[0] + 1, before[0] + 2)
+    # At least one job: the background relay may split the items or deliver a job twice
+    # (at-least-once delivery); a duplicate job finds its items decided and scans nothing.
+    assert value("moderation_worker_jobs_total", result="ok") >= before[0] + 1
     assert value("moderation_worker_items_total", status="pending_review") == before[1] + 1
     assert value("moderation_worker_items_total", status="approved") == before[2] + 1
     import httpx
