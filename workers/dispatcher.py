@@ -39,6 +39,7 @@ class Dispatcher:
         self.batch_size = batch_size
         self.sweep_after = sweep_after
         self.interval = interval
+        self._pass = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="outbox-dispatcher", daemon=True)
@@ -66,6 +67,10 @@ class Dispatcher:
             bank_confirmed_images(self.db, self.image_loader)
 
     def run_once(self) -> int:
+        with self._pass:
+            return self._run_once()
+
+    def _run_once(self) -> int:
         self.side_effects()
         sent = relay_scans(self.db, self.enqueue, self.batch_size)
         swept = sweep_stuck(self.db, self.sweep_after)
@@ -78,12 +83,13 @@ class Dispatcher:
         ticks = 0
         while not self._stop.is_set():
             try:
-                relay_scans(self.db, self.enqueue, self.batch_size)
-                ticks += 1
-                if ticks % 25 == 0:  # the sweep is a heavier query: every ~5 s
-                    self.run_once()
-                elif ticks % 5 == 0:
-                    self.side_effects()
+                with self._pass:  # one pass at a time per process (a manual run_once may overlap)
+                    relay_scans(self.db, self.enqueue, self.batch_size)
+                    ticks += 1
+                    if ticks % 25 == 0:  # the sweep is a heavier query: every ~5 s
+                        self._run_once()
+                    elif ticks % 5 == 0:
+                        self.side_effects()
             except Exception:
                 log.exception("dispatcher pass failed; retrying")
             self._wake.wait(self.interval)
