@@ -4,6 +4,7 @@ the scoring path, and can be rolled back; backtests replay stored verdicts."""
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Callable
 
 import cv2
@@ -145,3 +146,36 @@ def test_worker_records_shadow_verdicts_beside_live_ones(api: ApiProcess, client
         rows = {v.shadow: v for v in s.query(VerdictRow).filter_by(recommendation_id="sh")}
     assert rows[False].route == "review" and rows[True].route == "reject"
     assert rows[True].policy_version == shadow_version
+
+
+def test_logo_uploaded_through_the_api_is_found_in_a_cheap_listing(api: ApiProcess, client: TestClient,
+                                                                    auth: Auth) -> None:
+    """End to end: the policy team registers a brand with its logo; a photo carrying that logo, on
+    a shop that is not authorised, far below the brand's floor, is a counterfeit with the logo's
+    polygon as evidence — while the same photo from the authorised shop at full price is not."""
+    from moderation.images.synthetic import encode, paste_logo, product_photo, synthetic_logo
+
+    logo = synthetic_logo(seed=77, text="NLX")
+    brand = {"brand": "NewLux", "aliases": ["纽勒克斯"], "category": "luxury_bag", "price_floor_cny": 5000,
+             "authorized_merchants": ["m_newlux_official"],
+             "logos": [{"data": base64.b64encode(encode(logo, "PNG")).decode()}]}
+    assert client.post("/v1/brands", json=brand, headers=auth({"policy"})).status_code == 201
+    photo, polygon = paste_logo(product_photo(seed=78), logo, np.random.default_rng(3))
+    image = {"data": base64.b64encode(encode(photo, "JPEG", 85)).decode()}
+
+    def score(merchant: str, price: float) -> dict:
+        body = {"id": "logo", "text": "新款手袋，通勤很好搭", "images": [image],
+                "merchant": {"id": merchant, "platform": "taobao"},
+                "product": {"title": "手袋", "category": "luxury_bag", "price": price, "stock": 80}}
+        return client.post("/v1/score", json=body, headers=auth({"score"})).json()
+
+    fake = score("m_random_shop", 299.0)
+    elements = [s for s in fake["signals"] if s["code"] == "COUNTERFEIT_LOGO_ELEMENTS"]
+    assert fake["scores"]["counterfeit"] >= 0.5 and elements, fake
+    assert "NewLux" in json.dumps(elements[0]["evidence"], ensure_ascii=False)
+    boxes = [s["evidence"] for s in fake["signals"] if s["evidence"].get("kind") == "image_box"]
+    assert boxes and boxes[0]["brand"] == "NewLux" and boxes[0]["inliers"] >= 10
+    found = np.array(boxes[0]["polygon"])
+    assert np.abs(found.mean(axis=0) - polygon.mean(axis=0)).max() < 40  # the box is where the logo is
+    genuine = score("m_newlux_official", 8999.0)
+    assert genuine["scores"]["counterfeit"] < 0.5, genuine
