@@ -15,12 +15,12 @@ import collections
 import json
 import os
 import random
-import re
 import sys
 
 for _p in ('/tmp/occ_reimpl', os.environ.get('OCC_PATH', '')):
     if _p and os.path.isdir(_p) and _p not in sys.path:
         sys.path.append(_p)
+from evasion_transforms import EvasionTransforms  # noqa: E402
 from opencc import OpenCC  # noqa: E402  (opencc-python-reimplemented)
 
 S2T = OpenCC('s2t')
@@ -386,7 +386,7 @@ CLEAN2 = """
 """
 
 
-# ---- transforms: re-implemented after the descriptions in /work/shared/data/src/build.py ----
+# ---- transform tables (logic in evasion_transforms.py, re-implemented after /work/shared/data/src/build.py) ----
 HOMO = {'加微信': ['加薇信', '加威信', '加徽信'], '微信': ['薇信', '威信', 'V信', '徽信'], '招代理': ['召代理', '招岱理'],
         '代理': ['岱理', '玳理', '代哩'], 'QQ': ['扣扣', 'ＱＱ'], '下线': ['下现'], '拉人头': ['拉人投'], '押货': ['压货'],
         '入门费': ['入们费'], '返利': ['反利'], '团队': ['团对'], '零门槛': ['0门槛', '〇门槛'], '月入过万': ['月入过W', '月入过萬'],
@@ -413,110 +413,11 @@ EMOJI_SUB = {'加微信': ['➕V❤', '➕💚信', '➕🟢信'], '微信': ['�
              '扣扣': ['🐧'], '电话': ['📞'], '进群': ['进👥'], '第一': ['第1️⃣', 'No.1️⃣'], '顶级': ['🔝级'],
              '100%': ['💯%'], '百分百': ['💯'], 'A货': ['🅰️货'], '1:1': ['1️⃣:1️⃣'], '月入过万': ['月入💰万'],
              '赚钱': ['赚💰'], '加我': ['➕我'], '癌': ['🦀'], '正品': ['✅品'], '升值': ['⬆️值']}
-EMOJI_FILL = ['✨', '🔥', '💕', '🌸', '⭐', '👍', '💰', '🎉', '❤️', '🌟']
-SYMS = ['*', '/', '.', '-', '|', '·', '_', '~', '#', '^', '丶', '★', '…']
 KW = sorted(set(HOMO) | set(PINYIN) | set(EMOJI_SUB) | {'100%有效', '全网最低价', '专柜品质', '发展下线', '一级代理'},
             key=len, reverse=True)
-PHONE = re.compile(r'(?<![\d０-９])(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d０-９])')
-CN_DIG = [dict(zip('0123456789', '零一二三四五六七八九')), dict(zip('0123456789', '洞幺两三四五六拐八勾')),
-          dict(zip('0123456789', '零壹贰叁肆伍陆柒捌玖')), dict(zip('0123456789', '⓪①②③④⑤⑥⑦⑧⑨'))]
-KEYCAP = {d: d + '\ufe0f\u20e3' for d in '0123456789'}
-
-
-def find_kws(text, table):
-    hits, used = [], [False] * len(text)
-    for k in sorted(table, key=len, reverse=True):
-        for m in re.finditer(re.escape(k), text):
-            if not any(used[m.start():m.end()]):
-                hits.append((m.start(), m.end(), k))
-                used[m.start():m.end()] = [True] * len(k)
-    return sorted(hits)
-
-
-def apply_subs(text, table, pick, maxn=3):
-    hits = find_kws(text, table)
-    if not hits:
-        return None
-    if len(hits) > maxn:
-        hits = sorted(rng.sample(hits, maxn))
-    out, pos = [], 0
-    for s, e, k in hits:
-        out.append(text[pos:s])
-        out.append(pick(k))
-        pos = e
-    out.append(text[pos:])
-    return ''.join(out)
-
-
-def phone_sub(text, dig):
-    if not PHONE.search(text):
-        return None
-    return PHONE.sub(lambda m: ''.join(dig.get(c, c) for c in ''.join(m.groups())), text)
-
-
-def t_homoglyph(text):
-    r = phone_sub(text, rng.choice(CN_DIG)) if PHONE.search(text) and rng.random() < .6 else None
-    r2 = apply_subs(r or text, HOMO, lambda k: rng.choice(HOMO[k]))
-    return r2 or r
-
-
-def t_pinyin(text):
-    return apply_subs(text, PINYIN, lambda k: PINYIN[k], maxn=2)
-
-
-def t_emoji(text):
-    r = phone_sub(text, KEYCAP) if PHONE.search(text) and rng.random() < .5 else None
-    base = r or text
-    r2 = apply_subs(base, EMOJI_SUB, lambda k: rng.choice(EMOJI_SUB[k]), maxn=2)
-    if r2 is None:
-        r2 = apply_subs(base, {k: 1 for k in KW if len(k) >= 2}, lambda k: k[0] + rng.choice(EMOJI_FILL) + k[1:], maxn=2)
-    return r2 or r
-
-
-def _insert(text, seps):
-    def pick(k):
-        return rng.choice(seps).join(k) if rng.random() < .7 else k[0] + rng.choice(seps) + k[1:]
-    r = apply_subs(text, {k: 1 for k in KW if len(k) >= 2}, pick, maxn=3)
-    if r is None and PHONE.search(text):
-        sep = rng.choice(seps)
-        r = PHONE.sub(lambda m: sep.join(m.groups()), text)
-    return r
-
-
-def t_spacing(text):
-    return _insert(text, [' ', ' ', '\u3000', '\u200b', '  '])
-
-
-def t_symbols(text):
-    return _insert(text, SYMS)
-
-
-def t_fullwidth(text):
-    if len(re.findall(r'[A-Za-z0-9:@_]', text)) < 2:
-        return None
-    return ''.join(chr(ord(c) + 0xFEE0) if '!' <= c <= '~' and c != '#' else c for c in text)
-
-
-def t_traditional(text):
-    r = S2T.convert(text)
-    return r if r != text else None
-
-
-def t_mixed(text):
-    combos = [(t_traditional, t_spacing), (t_homoglyph, t_symbols), (t_pinyin, t_emoji), (t_fullwidth, t_spacing),
-              (t_homoglyph, t_emoji), (t_traditional, t_symbols), (t_pinyin, t_symbols), (t_homoglyph, t_fullwidth)]
-    rng.shuffle(combos)
-    for a, b in combos:
-        r1 = a(text)
-        if r1:
-            r2 = b(r1)
-            if r2 and r2 != r1:
-                return r2
-    return None
-
-
-T = {'homoglyph': t_homoglyph, 'traditional': t_traditional, 'fullwidth': t_fullwidth, 'spacing': t_spacing,
-     'symbols': t_symbols, 'pinyin': t_pinyin, 'emoji': t_emoji, 'mixed': t_mixed}
+# a ' ' separator in the phone-number fallback splits the 3-4-4 groups only (spread_space_phone=False)
+EV = EvasionTransforms(rng, homo=HOMO, pinyin=PINYIN, emoji_sub=EMOJI_SUB, kw=KW, s2t=S2T, spread_space_phone=False)
+T = EV.transforms()
 KINDS = ['none', *T]
 # extra transform-derived evasions drawn (seeded) from positive posts written without one
 EXTRA = {'traditional': 5, 'homoglyph': 4, 'fullwidth': 4, 'spacing': 3, 'symbols': 3, 'pinyin': 3, 'emoji': 3, 'mixed': 6}

@@ -1,5 +1,4 @@
 #!/usr/bin/env python3
-# ruff: noqa: B023  (data-generation script; tables mirror the dev-set generator verbatim)
 """Builds tests/data/text_cases.jsonl from the hand-written base posts in tests/data/src/*.txt.
 
 The base posts are original (written for this project). Evasion variants are derived from them
@@ -24,8 +23,9 @@ import importlib
 import json
 import os
 import random
-import re
 import sys
+
+from evasion_transforms import SYMS, EvasionTransforms
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "text_cases.jsonl")
@@ -65,7 +65,7 @@ def brand_merchants() -> None:
                                "tmall"))
 
 
-# ---------------- transforms (same tables and logic as the dev-set generator) ----------------
+# ---------------- transform tables (same as the dev-set generator; logic in evasion_transforms.py) ----------------
 HOMO = {"加微信": ["加薇信", "加威信", "加徽信"], "微信": ["薇信", "威信", "V信", "徽信"], "招代理": ["召代理", "招岱理"],
         "代理": ["岱理", "玳理", "代哩"], "QQ": ["扣扣", "ＱＱ"], "下线": ["下现"], "拉人头": ["拉人投"], "押货": ["压货"],
         "入门费": ["入们费"], "返利": ["反利"], "团队": ["团对"], "零门槛": ["0门槛", "〇门槛"], "月入过万": ["月入过W", "月入过萬"],
@@ -96,113 +96,13 @@ EMOJI_SUB = {"加微信": ["➕V❤", "➕💚信", "➕🟢信"], "微信": ["�
              "电话": ["📞"], "进群": ["进👥"], "第一": ["第1️⃣", "No.1️⃣"], "顶级": ["🔝级"], "100%": ["💯%"], "百分百": ["💯"],
              "A货": ["🅰️货"], "1:1": ["1️⃣:1️⃣"], "月入过万": ["月入💰万"], "赚钱": ["赚💰"], "加我": ["➕我"], "加V": ["➕V"],
              "癌": ["🦀"], "正品": ["✅品"]}
-EMOJI_FILL = ["✨", "🔥", "💕", "🌸", "⭐", "👍", "💰", "🎉", "❤️", "🌟"]
-SYMS = ["*", "/", ".", "-", "|", "·", "_", "~", "#", "^", "丶", "★", "…"]
 KW = sorted(set(HOMO) | set(PINYIN) | set(EMOJI_SUB) | {"100%有效", "全网最低价", "专柜品质", "押货", "团队计酬", "发展下线",
             "无效退款", "月入过万", "一级代理", "二级代理"}, key=len, reverse=True)
-PHONE = re.compile(r"(?<![\d０-９])(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?![\d０-９])")
-CN_DIG = [dict(zip("0123456789", "零一二三四五六七八九")), dict(zip("0123456789", "洞幺两三四五六拐八勾")),
-          dict(zip("0123456789", "零壹贰叁肆伍陆柒捌玖")), dict(zip("0123456789", "⓪①②③④⑤⑥⑦⑧⑨"))]
-KEYCAP = {d: d + "\ufe0f\u20e3" for d in "0123456789"}
 HN_KW = ["最后一件", "最近", "第一次", "第一眼", "一级能效", "治愈系", "极品", "万能胶", "国家", "100%", "A类", "A字", "第一名",
          "乳腺癌", "正品", "复刻", "高仿真", "莆田", "1:1", "仿皮", "代理记账", "微信支付", "微信读书", "微信运动", "13800", "QQ糖",
          "QQ音乐", "V领", "VC", "扫码", "电话", "二级", "创业", "下线", "团队", "团购", "总代理", "专利代理", "一级", "最", "第一"]
-S2T = None
-
-
-def find_kws(text, table):
-    hits, used = [], [False] * len(text)
-    for k in sorted(table, key=len, reverse=True):
-        for m in re.finditer(re.escape(k), text):
-            if not any(used[m.start():m.end()]):
-                hits.append((m.start(), m.end(), k))
-                used[m.start():m.end()] = [True] * len(k)
-    return sorted(hits)
-
-
-def apply_subs(text, table, pick, maxn=3):
-    hits = find_kws(text, table)
-    if not hits:
-        return None
-    if len(hits) > maxn:
-        hits = sorted(rng.sample(hits, maxn))
-    out, pos = [], 0
-    for s, e, k in hits:
-        out.append(text[pos:s])
-        out.append(pick(k))
-        pos = e
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def phone_sub(text, dig):
-    if not PHONE.search(text):
-        return None
-    return PHONE.sub(lambda m: "".join(dig.get(c, c) for c in "".join(m.groups())), text)
-
-
-def t_homoglyph(text):
-    r = phone_sub(text, rng.choice(CN_DIG)) if PHONE.search(text) and rng.random() < .6 else None
-    r2 = apply_subs(r or text, HOMO, lambda k: rng.choice(HOMO[k]))
-    return r2 or r
-
-
-def t_pinyin(text):
-    return apply_subs(text, PINYIN, lambda k: PINYIN[k], maxn=2)
-
-
-def t_emoji(text):
-    r = phone_sub(text, KEYCAP) if PHONE.search(text) and rng.random() < .5 else None
-    base = r or text
-    r2 = apply_subs(base, EMOJI_SUB, lambda k: rng.choice(EMOJI_SUB[k]), maxn=2)
-    if r2 is None:
-        r2 = apply_subs(base, {k: 1 for k in KW if len(k) >= 2}, lambda k: k[0] + rng.choice(EMOJI_FILL) + k[1:], maxn=2)
-    return r2 or r
-
-
-def _insert(text, seps):
-    r = apply_subs(text, {k: 1 for k in KW if len(k) >= 2},
-                   lambda k: rng.choice(seps).join(k) if rng.random() < .7 else k[0] + rng.choice(seps) + k[1:], maxn=3)
-    if r is None and PHONE.search(text):
-        sep = rng.choice(seps)
-        r = PHONE.sub(lambda m: sep.join(m.groups()) if sep != " " else " ".join("".join(m.groups())), text)
-    return r
-
-
-def t_spacing(text):
-    return _insert(text, [" ", " ", "\u3000", "\u200b", "  "])
-
-
-def t_symbols(text):
-    return _insert(text, SYMS)
-
-
-def t_fullwidth(text):
-    if len(re.findall(r"[A-Za-z0-9:@_]", text)) < 2:
-        return None
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" and c not in "#" else c for c in text)
-
-
-def t_traditional(text):
-    r = S2T.convert(text)
-    return r if r != text else None
-
-
-def t_mixed(text):
-    combos = [(t_traditional, t_spacing), (t_homoglyph, t_symbols), (t_pinyin, t_emoji), (t_fullwidth, t_spacing),
-              (t_homoglyph, t_emoji), (t_traditional, t_symbols), (t_pinyin, t_symbols), (t_homoglyph, t_fullwidth)]
-    rng.shuffle(combos)
-    for a, b in combos:
-        r1 = a(text)
-        if r1:
-            r2 = b(r1)
-            if r2 and r2 != r1:
-                return r2
-    return None
-
-
-T = {"homoglyph": t_homoglyph, "traditional": t_traditional, "fullwidth": t_fullwidth, "spacing": t_spacing,
-     "symbols": t_symbols, "pinyin": t_pinyin, "emoji": t_emoji, "mixed": t_mixed}
+EV = EvasionTransforms(rng, homo=HOMO, pinyin=PINYIN, emoji_sub=EMOJI_SUB, kw=KW)  # s2t set in main()
+T = EV.transforms()
 KINDS = list(T)
 
 
@@ -229,13 +129,12 @@ def parse():
 
 
 def main() -> None:
-    global S2T
     ap = argparse.ArgumentParser()
     ap.add_argument("--opencc-path", help="folder holding opencc-python-reimplemented (imported first)")
     args = ap.parse_args()
     if args.opencc_path:
         sys.path.insert(0, args.opencc_path)
-    S2T = importlib.import_module("opencc").OpenCC("s2t")
+    EV.s2t = importlib.import_module("opencc").OpenCC("s2t")
     brand_merchants()
     bases = parse()
     texts = [b["text"] for b in bases]
@@ -268,7 +167,7 @@ def main() -> None:
         kind = ck[ci % len(ck)]
         if kind in ("spacing", "symbols"):
             seps = [" ", "\u3000", "\u200b"] if kind == "spacing" else SYMS
-            r = apply_subs(b["text"], {x: 1 for x in HN_KW}, lambda x: rng.choice(seps).join(x), maxn=2)
+            r = EV.apply_subs(b["text"], {x: 1 for x in HN_KW}, lambda x: rng.choice(seps).join(x), maxn=2)  # noqa: B023  (called at once)
         else:
             r = T[kind](b["text"])
         if not r or r == b["text"]:
