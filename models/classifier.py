@@ -14,6 +14,7 @@ from typing import Any
 
 import torch
 from transformers import BertForSequenceClassification, PreTrainedTokenizerFast
+from transformers.utils import logging as hf_logging
 
 from models.tokenizer import load_tokenizer
 from moderation.types import FAMILIES
@@ -52,6 +53,7 @@ class TextClassifier:
         path = Path(path)
         if not (path / "config.json").is_file():
             raise FileNotFoundError(f"no model artifact at {path}")
+        hf_logging.disable_progress_bar()  # a per-load progress bar is noise in workers and the CLI
         model = BertForSequenceClassification.from_pretrained(str(path), local_files_only=True)
         tokenizer = load_tokenizer(path)
         metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))

@@ -163,7 +163,8 @@ def evaluate(
     data: Annotated[Path, typer.Option(help="labelled jsonl (the dev-set schema)")],
     split: Annotated[str, typer.Option(help="report | tune | all (dev-set ids ending 0-6 are tune, 7-9 report)")
                      ] = "report",
-    model: Annotated[bool, typer.Option(help="add the learned text model beside the lexicon detectors")] = False,
+    model: Annotated[bool, typer.Option("--model/--no-model",
+                                        help="include the learned text model (on in the product)")] = True,
 ) -> None:
     """Precision/recall per family and evasion kind, beside a naive keyword filter."""
     from moderation.evaluation import main

@@ -7,6 +7,8 @@ This is the one place that knows which detectors exist. Processes build it once 
 
 from __future__ import annotations
 
+from functools import cache
+
 from moderation.brands import BrandRegistry
 from moderation.detectors.base import Detector
 from moderation.detectors.counterfeit import CounterfeitDetector
@@ -51,11 +53,20 @@ def default_detectors(
         settings = settings or get_settings()
         banks = banks if banks is not None else HashBankSet()  # an empty set is falsy: no `or`
         detectors += image_detectors(attach_default_logos(brands), banks, settings, text_detectors=text)
-    if settings is not None and settings.use_text_model:
+    if (settings or get_settings()).use_text_model:
         from moderation.detectors.model import TextModelDetector
 
-        detectors.append(TextModelDetector())
+        detectors.append(TextModelDetector(classifier=shared_text_classifier()))
     return detectors
+
+
+@cache
+def shared_text_classifier():  # type: ignore[no-untyped-def]
+    """The shipped classifier, loaded once per process (pipelines are rebuilt on data edits; the
+    weights do not change). One torch thread: workers scale by processes on a 2-core machine."""
+    from models.classifier import TextClassifier
+
+    return TextClassifier.load(num_threads=1)
 
 
 def build_pipeline(policy: Policy | None = None, detectors: list[Detector] | None = None) -> Pipeline:

@@ -212,7 +212,7 @@ def format_report(reports: dict[str, Report], title: str = "Text quality") -> An
     return Group(fam, ev, hn, verdict)
 
 
-def main(data_path: str, split: str = "report", with_model: bool = False) -> int:
+def main(data_path: str, split: str = "report", with_model: bool = True) -> int:
     """`moderation eval --data PATH`: print the report for `split`; exit code 1 if below the bar.
 
     Text detectors only (the cases have no images), optionally with the learned model beside them.

@@ -21,11 +21,17 @@ log = logging.getLogger(__name__)
 PIPELINE_VERSION = "pipeline-1"
 
 
-def fuse(signals: Iterable[Signal]) -> dict[str, float]:
-    """Per-family score in [0, 1]: noisy-OR of the strongest signal of each code."""
+def fuse(signals: Iterable[Signal], corroborating: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Per-family score in [0, 1]: noisy-OR of the strongest signal of each code.
+
+    Signals of `corroborating` detectors count only in families where another detector found
+    evidence (see `Detector.corroborates_only`).
+    """
+    signals = list(signals)
+    evidenced = {s.family for s in signals if s.detector not in corroborating and s.score > 0}
     best: dict[tuple[str, str], float] = {}
     for s in signals:
-        if s.family in FAMILIES:
+        if s.family in FAMILIES and (s.detector not in corroborating or s.family in evidenced):
             key = (s.family, s.code)
             best[key] = max(best.get(key, 0.0), s.score)
     scores: dict[str, float] = {}
@@ -54,6 +60,7 @@ class Pipeline:
             raise ValueError(f"duplicate detector names: {names}")
         self.detectors = tuple(detectors)
         self.policy = policy
+        self._corroborating = frozenset(d.name for d in detectors if d.corroborates_only)
         self._extra_versions = dict(extra_versions or {})
 
     @property
@@ -120,7 +127,7 @@ class Pipeline:
         return signals
 
     def decide(self, signals: Sequence[Signal]) -> Verdict:
-        scores = fuse(signals)
+        scores = fuse(signals, self._corroborating)
         complete = not any(s.family == SCAN_FAMILY for s in signals)
         route, reasons = self.policy.route(scores, complete)
         ordered = sorted(signals, key=lambda s: (-s.score, s.family, s.code))

@@ -68,6 +68,10 @@ class Detector(ABC):
     version: ClassVar[str]
     #: True when the detector reads images; the pipeline can then run it on the image queue.
     uses_images: ClassVar[bool] = False
+    #: True for a second opinion that may only reinforce a family some other detector already has
+    #: evidence for (the learned model: it is overconfident on text unlike its training data, e.g.
+    #: "好物推荐" alone, so on its own it must never flag). Its signals still appear in the verdict.
+    corroborates_only: ClassVar[bool] = False
 
     @abstractmethod
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]: ...

@@ -61,6 +61,7 @@ class Calibration:
 class TextModelDetector(Detector):
     name = "text_model"
     families = FAMILIES
+    corroborates_only = True
     version = "text_model"  # replaced per instance by the artifact's version, see __init__
 
     def __init__(self, classifier: TextClassifier | None = None, calibration: Calibration | None = None,

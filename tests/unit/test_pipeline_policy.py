@@ -111,3 +111,32 @@ def test_review_priority_orders_by_severity_reach_and_merchant_credit() -> None:
     assert review_priority(100, verdict(0.6, complete=False)) > review_priority(100, verdict(0.6))
     tiers = load_policy().merchant_tier_priority
     assert review_priority(100, verdict(0.6), tiers["D"]) > review_priority(100, verdict(0.6), tiers["A"])
+
+
+class SecondOpinion(Detector):
+    name = "second_opinion"
+    families = ("false_ad", "counterfeit", "mlm")
+    version = "1"
+    corroborates_only = True
+
+    def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        return [Signal("false_ad", "MODEL_FALSE_AD", 0.55, detector=self.name)]
+
+
+class WeakLexicon(Detector):
+    name = "weak_lexicon"
+    families = ("false_ad",)
+    version = "1"
+
+    def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
+        return [Signal("false_ad", "AD_WEAK", 0.3, detector=self.name)] if "最" in rec.text else []
+
+
+def test_a_corroborating_detector_never_flags_alone_but_reinforces_evidence() -> None:
+    pipeline = Pipeline([WeakLexicon(), SecondOpinion()], load_policy())
+    alone = pipeline.scan(Recommendation(id="a", text="好物推荐"))
+    assert alone.route is Route.APPROVE and alone.scores["false_ad"] == 0.0
+    assert [s.code for s in alone.signals] == ["MODEL_FALSE_AD"]  # still shown to reviewers
+    together = pipeline.scan(Recommendation(id="b", text="最好用"))
+    assert together.scores["false_ad"] == pytest.approx(1 - 0.7 * 0.45)
+    assert together.route is Route.REVIEW
