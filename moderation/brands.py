@@ -52,7 +52,7 @@ class Brand:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], logos: Iterable[bytes] = ()) -> Brand:
         """Build from the JSON shape; `logos` in the data are base64 strings or `{"data": b64}`."""
-        logos = tuple(logos) or tuple(_decode_logo(item) for item in data.get("logos", []))
+        logos = tuple(logos) or tuple(decode_logo(item) for item in data.get("logos", []))
         name = str(data["brand"]).strip()
         if not name:
             raise ValueError("brand name is empty")
@@ -85,7 +85,8 @@ class Brand:
         return d
 
 
-def _decode_logo(item: Any) -> bytes:
+def decode_logo(item: Any) -> bytes:
+    """Logo bytes from base64 text or `{"data": base64}`; ValueError when it is not base64."""
     raw = item.get("data") if isinstance(item, Mapping) else item
     if not isinstance(raw, str):
         raise ValueError("a logo must be base64 data")

@@ -69,9 +69,7 @@ class LiveBanks:
             if count < self._count or max_id < self._last_id:
                 self.banks, self._last_id, self._count = HashBankSet(), 0, 0  # deletions: start over
             rows = bank_store.rows_after(s, self._last_id)
-        fresh = HashBankSet.from_rows([r[1:] for r in rows])
-        for entry in (e for bank in fresh.banks() for e in fresh.list(bank)):
-            self.banks.add(entry.bank, entry.hash_hex, entry.ref, entry.note)
+        self.banks.extend(r[1:] for r in rows)
         self._last_id, self._count = max_id, count
         self.banks.pin_version(f"banks-{max_id}-{count}")
         return True

@@ -16,7 +16,7 @@ from moderation.api.deps import get_services, require_scope
 from moderation.api.errors import ApiError
 from moderation.api.services import Services
 from moderation.backtest import backtest
-from moderation.brands import Brand, BrandRegistry
+from moderation.brands import Brand, BrandRegistry, decode_logo
 from moderation.policy import Policy
 from moderation.store import resources
 from moderation.store.auth import TokenInfo
@@ -54,7 +54,7 @@ def _validated_logo(data: str) -> bytes:
     from moderation.images.errors import ImageError
 
     try:
-        raw = Brand.from_dict({"brand": "x", "logos": [data]}).logos[0]
+        raw = decode_logo(data)
         decode_image(raw, max_pixels=4_000_000)
     except (ValueError, ImageError) as exc:
         raise ApiError(422, "invalid_logo", f"logo is not a usable image: {exc}") from None

@@ -6,6 +6,7 @@ the request is refused with per-image reasons and nothing is stored.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -25,7 +26,7 @@ from moderation.store.auth import TokenInfo
 from moderation.types import ImageRef
 
 router = APIRouter(prefix="/v1/banks", tags=["hash banks"])
-BANK_NAME = r"^[a-z0-9][a-z0-9_\-]{0,63}$"
+BANK_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
 
 
 class BankImagesIn(BaseModel):
@@ -48,9 +49,7 @@ class BankHashesIn(BaseModel):
 
 
 def _check_bank(bank: str) -> None:
-    import re
-
-    if not re.match(BANK_NAME, bank):
+    if not BANK_NAME.match(bank):
         raise ApiError(422, "invalid_bank", "bank names are 1-64 chars of a-z, 0-9, _ and -")
 
 

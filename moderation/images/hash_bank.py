@@ -90,12 +90,16 @@ class HashBankSet:
     def from_rows(cls, rows: Iterable[Sequence[Any]], **kwargs: Any) -> HashBankSet:
         """Bulk-load `(bank, hash_hex, quality, ref[, note])` rows (trusted: no quality filter)."""
         banks = cls(**kwargs)
+        banks.extend(rows)
+        return banks
+
+    def extend(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Append trusted rows in one index add (the store tops a live set up this way)."""
         entries = []
         for row in rows:
             bank, hash_hex, quality, ref, *rest = row
             entries.append(BankEntry(str(bank), _normalise_hex(hash_hex), quality, str(ref), rest[0] if rest else ""))
-        banks._append(entries)
-        return banks
+        self._append(entries)
 
     # ---- admin -----------------------------------------------------------------------------
 
