@@ -182,12 +182,19 @@ def save_artifact(
         "weights_sha256": weights_sha,
         "families": list(FAMILIES),
         "max_length": tokenizer.model_max_length,
-        "input_format": "product title + ' | ' + text",
+        "input_format": "t2s(product title) + ' | ' + t2s(text)",
+        "input_t2s": f"opencc {_opencc_version()} t2s",
         "framework": {"torch": torch.__version__.split("+")[0], "transformers": _transformers_version()},
         **metadata,
     }
     (out / METADATA_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return meta
+
+
+def _opencc_version() -> str:
+    import importlib.metadata
+
+    return importlib.metadata.version("opencc")
 
 
 def _transformers_version() -> str:

@@ -15,9 +15,16 @@ that the model alone flags, and how precise those flags are, are measured by
 `bench/bench_model.py` (bench/RESULTS_model.md). Change the numbers here and the detector's
 version changes with them.
 
-Why is it off by default (`Settings.use_text_model`)? It costs far more CPU than the lexicon path:
-on short dev-set posts ≈ 5× at batch 32 and ≈ 15× at batch 1 (per-item `detect`), more on long
-posts (bench/RESULTS_model.md). Turn it on where the CPU budget allows, and prefer `detect_batch`.
+Why is it only a corroborating detector (`corroborates_only`)? Fused freely it flagged short,
+generic clean posts ("好物推荐") on probabilities learnt from far longer text; as a second opinion its
+signals count only in a family where a lexicon detector already found evidence, which keeps its
+recall gains and none of those false positives (bench/RESULTS_model.md, "Product default"). It is
+on by default; it costs far more CPU than the lexicon path (≈ 5× at batch 32, ≈ 15× at batch 1 on
+short posts), so workers score it per job batch (`detect_many`) and `MODERATION_USE_TEXT_MODEL=false`
+turns it off.
+
+Its input is the title and text folded to 简体 (`models.dataset.model_input`), so a 繁體 post
+reads to it like its simplified twin.
 """
 
 from __future__ import annotations
@@ -113,9 +120,9 @@ class TextModelDetector(Detector):
 
     def _evidence(self, rec: Recommendation, family: str, probability: float) -> ElementsEvidence:
         """The model reads the whole title and text, so the honest span is all of both."""
-        from models.tokenizer import normalize
+        from models.dataset import model_input
 
-        spans = [TextSpan(field, 0, len(value), value, normalize(value))
+        spans = [TextSpan(field, 0, len(value), value, model_input(None, value))
                  for field, value in rec.text_fields().items()]
         return ElementsEvidence(
             elements=(f"model:{family}",),

@@ -300,6 +300,14 @@ class Normalizer:
                 self._learn(cp)
         return True
 
+    def simplified(self, text: str) -> str:
+        """`text` in 简体 and nothing else changed (OpenCC t2s, skipped when it could change nothing):
+        for readers that need the script folded but want punctuation and spelling kept, like the
+        text model."""
+        if text.isascii() or not self._t2s_may_change(text, _ASTRAL.findall(text)):
+            return text
+        return self._t2s.convert(text)
+
     def canonical_char(self, ch: str) -> str:
         return self._table[ord(ch)]
 

@@ -63,6 +63,7 @@ def test_contact_evidence_shows_the_original_spelling() -> None:
     "薇芯：shoes_fan520",
     "卫星号 lily_beauty9 私聊",
     "瑕疵款没法上架，绿色软件搜 sport_outlet 找我",
+    "瑕疵款沒法上架，綠色軟體搜 sport_outlet 找我",  # Taiwan vocabulary: 軟體 = 软件
     "加企鹅 283746591 发你图",
     "电话❶❸❾ ❽❽❼❻ ❺❹❸❷",
     "评论区扣1拉你进内购",

@@ -29,6 +29,12 @@ def test_model_input_joins_title_and_text() -> None:
     assert model_input(None, "高仿") == model_input("", "高仿") == "高仿"
 
 
+def test_model_input_folds_traditional_script_and_keeps_the_rest() -> None:
+    """A 繁體 post reads to the model like its simplified twin; punctuation and spelling stay."""
+    assert model_input("蘋果 手機", "正品國行，加微信詳聊") == model_input("苹果 手机", "正品国行，加微信详聊")
+    assert model_input(None, "正/品 国.行，加 Ｖ❤ 详聊") == "正/品 国.行，加 Ｖ❤ 详聊"
+
+
 def test_shipped_training_data_has_no_report_rows() -> None:
     examples = load_examples(TRAIN_DATA)
     assert len(examples) > 400
@@ -45,12 +51,13 @@ def test_shipped_training_data_is_exactly_the_tune_split_of_the_dev_set() -> Non
 
 def test_evasion_variant_is_seeded_and_keeps_the_title() -> None:
     text = model_input("LV 老花包", "高仿LV包包，1:1原单，加VX详聊")
+    title = model_input(None, "LV 老花包")
     a = [evasion_variant(text, random.Random(3)) for _ in range(1)]
     b = [evasion_variant(text, random.Random(3)) for _ in range(1)]
     assert a == b
     variants = {evasion_variant(text, random.Random(seed)) for seed in range(20)}
     assert len(variants) > 5
-    assert all(v.startswith("LV 老花包 | ") for v in variants)
+    assert all(v.startswith(f"{title} | ") for v in variants)
 
 
 def test_symbol_insertion_only_adds_characters() -> None:
