@@ -5,10 +5,14 @@ Slang alone is ambiguous: 复刻 is also an official sneaker reissue or grandma'
 ratio, 莆田 a city famous for lychees. Those "medium" terms therefore score below the flag line on
 their own and are lifted only by brand context (a registered brand on the product, in the title or
 the text, or words such as 大牌). Strong slang (高仿, A货, 纯原 …) flags alone. Context lowers
-scores: a post that warns about fakes, an authorised merchant, an authenticated second-hand item.
+scores: a post that warns about fakes, an authorised merchant, an authenticated second-hand item, a
+seller saying the goods are its own brand (自家品牌, 不是大牌: medium slang such as 尾货 then describes
+its own stock).
 
 The price check reads `BrandRegistry` (brand floor and authorised merchants): a 正品 claim below the
-floor from a shop that is not authorised is the classic fake listing.
+floor from a shop that is not authorised is the classic fake listing. A brand only INFERRED from a
+nickname in the title (小香风 外套, 1:35 坦克模型) is a style or a word, not a brand claim: its price
+and stock count only when the post itself talks replica slang or claims 正品.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ class BrandMatcher:
 class CounterfeitDetector(LexiconDetector):
     name = "counterfeit"
     families = (FAMILY,)
-    version = "2"
+    version = "3"
 
     def __init__(self, registry: BrandRegistry | None = None, matcher: LexiconMatcher | None = None):
         super().__init__(matcher)
@@ -105,6 +109,9 @@ class CounterfeitDetector(LexiconDetector):
         if not hits and brand is None:
             return []
         cues = {h.entry.element for _, h in hits if h.entry.score <= 0.0}
+        own_brand = "own_brand" in cues
+        if brand is not None and not declared and own_brand:
+            brand = None  # 小香风 from a shop selling its own label: a style word, not Chanel
         authorized = brand is not None and brand.is_authorized(merchant_id)
         second_hand = "second_hand" in cues or "二手" in (product.category or "")
         # A brand's accessory, sample or consumable (袜子, 数据线, 小样 …) named in the TITLE: the floor is
@@ -123,7 +130,9 @@ class CounterfeitDetector(LexiconDetector):
         for view, hit in slang:
             e = hit.entry
             score = e.score
-            if e.element == "medium" and (brand_context or below_floor or corroborated):
+            if e.element == "medium" and own_brand:
+                score *= WARNING_FACTOR
+            elif e.element == "medium" and (brand_context or below_floor or corroborated):
                 score = max(score, BOOSTED_MEDIUM)
             if "warning" in cues:
                 score *= WARNING_FACTOR
@@ -134,7 +143,9 @@ class CounterfeitDetector(LexiconDetector):
             per_term.add(e.term)
             signals.append(Signal(FAMILY, e.code, round(score, 4), view.hit_span(hit), e.law or LAW, self.name))
 
-        if brand is not None and not authorized and not second_hand and not accessory:
+        claims_genuine = any(h.entry.element == "genuine_claim" for _, h in hits)
+        if (brand is not None and not authorized and not second_hand and not accessory
+                and (declared or slang or claims_genuine)):
             signals.extend(self._price_and_stock(brand, declared, product, merchant_id, hits, below_floor, cues))
         return signals
 

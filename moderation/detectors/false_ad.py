@@ -3,7 +3,9 @@
 The lexicon says WHAT is claimed; this module adds the context the law cares about:
 
 * a medical claim is only a violation for goods that may not make it (§17): a registered medical
-  device that shows its 注册证 may describe what it treats; cosmetics and food may not;
+  device that shows its 注册证 may describe what it treats; cosmetics and food may not. Claims of
+  scope ``any`` are violations for every product: a device may say it relieves (缓解) a condition,
+  not that the condition is gone or that it beats drugs (§16);
 * a health food (保健食品, 蓝帽子) claiming to cure is §18, not §17 — same words, different clause;
 * a treatment word right after a disclaimer (不能代替药物治疗疾病) is the compliant wording, not a claim;
 * a disease name alone (流感季备一盒口罩) is not a claim; a cure verb with a disease is a strong one.
@@ -21,6 +23,7 @@ FAMILY = "false_ad"
 #: How far (canonical chars) a disclaimer reaches forward to neutralise a treatment word.
 NEGATION_REACH = 8
 HEALTH_FOOD_LAW = "广告法 第十八条"
+DEVICE_LAW = "广告法 第十六条"
 MEDICAL_CATEGORY_HINTS = ("医疗器械", "医疗", "器械")
 #: Per code, at most this many signals are emitted (fusion uses the strongest; the rest is evidence).
 MAX_PER_CODE = 3
@@ -44,7 +47,7 @@ def _near(a: Hit, b: Hit, reach: int) -> bool:
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "2"
+    version = "3"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -74,7 +77,9 @@ class FalseAdDetector(LexiconDetector):
                 if e.family != FAMILY or e.score <= 0.0 or (recruiting and e.element == "return"):
                     continue
                 if e.element in ("claim", "disease"):
-                    if registered_device and e.scope == "non_medical":
+                    # A registered device may use medical wording: only claims of scope `any` count,
+                    # and a disease name stays only as the anchor such a claim may pair with.
+                    if registered_device and e.scope == "non_medical" and e.element == "claim":
                         continue
                     if special_cosmetic and e.score < 0.5:
                         continue
@@ -89,14 +94,17 @@ class FalseAdDetector(LexiconDetector):
                     continue
                 per_code[e.code] = per_code.get(e.code, 0) + 1
                 signals.append(Signal(FAMILY, e.code, e.score, view.hit_span(hit), e.law, self.name))
-        signals.extend(self._medical(claims, diseases, health_food))
+        if claims or not registered_device:
+            signals.extend(self._medical(claims, diseases, health_food, registered_device))
         return signals
 
     def _medical(self, claims: list[tuple[FieldView, Hit]], diseases: list[tuple[FieldView, Hit]],
-                 health_food: bool) -> list[Signal]:
+                 health_food: bool, registered_device: bool = False) -> list[Signal]:
         if not claims and not diseases:
             return []
         code, law = ("AD_HEALTH_FOOD_CURE", HEALTH_FOOD_LAW) if health_food else ("AD_MEDICAL_CLAIM", None)
+        if registered_device:
+            law = DEVICE_LAW
         best_claim = max(claims, key=lambda vh: vh[1].entry.score, default=None)
         pair = None
         if best_claim and diseases:
@@ -131,6 +139,8 @@ class FalseAdDetector(LexiconDetector):
                             note="the mandatory disclaimer is not a claim"),
             DetectorExample(rec("医疗器械注册证号见详情页，用于缓解颈椎病疼痛的理疗", category="医疗器械"),
                             forbid_codes=frozenset({"AD_MEDICAL_CLAIM"}), note="registered device"),
+            DetectorExample(rec("有医疗器械注册证，每天用半小时，颈椎病慢慢就没了，比吃药管用", category="医疗器械"),
+                            frozenset({"AD_MEDICAL_CLAIM"}), note="a registered device may not assert a cure (§16)"),
             DetectorExample(rec("7天瘦10斤，无效退款", category="食品"), frozenset({"AD_GUARANTEED_RESULT"})),
             DetectorExample(rec("央视推荐品牌，专家都推荐"), frozenset({"AD_AUTHORITY_ENDORSEMENT"})),
             DetectorExample(rec("今天分享一本治愈系绘本", category="图书"),

@@ -20,13 +20,15 @@ LAW = "禁止传销条例 第七条"
 #: The §7 elements proper; `levels` and `income` support them but do not make a scheme alone.
 CORE_ELEMENTS = ("recruitment", "entry_fee", "team_pay")
 ALL_ELEMENTS = (*CORE_ELEMENTS, "levels", "income")
-INCOME_ALONE_CAP = 0.45
+#: An income promise alone stays evidence, below the flag line AND below the pipeline's
+#: `CORROBORATION_FLOOR`: the learned model must not turn an investment ad (§25) into a scheme.
+INCOME_ALONE_CAP = 0.15
 
 
 class MlmDetector(LexiconDetector):
     name = "mlm"
     families = (FAMILY,)
-    version = "1"
+    version = "2"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)

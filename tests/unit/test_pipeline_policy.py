@@ -6,7 +6,7 @@ import pytest
 
 from moderation.detectors.base import Detector, ScanContext
 from moderation.detectors.partner_link import PartnerLinkDetector
-from moderation.pipeline import Pipeline, fuse
+from moderation.pipeline import CORROBORATION_FLOOR, Pipeline, fuse
 from moderation.policy import Policy, compare, load_policy
 from moderation.types import Recommendation, Route, Signal
 
@@ -129,7 +129,11 @@ class WeakLexicon(Detector):
     version = "1"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
-        return [Signal("false_ad", "AD_WEAK", 0.3, detector=self.name)] if "最" in rec.text else []
+        if "最" in rec.text:
+            return [Signal("false_ad", "AD_WEAK", 0.4, detector=self.name)]
+        if "疗" in rec.text:  # damped or meaningless-alone evidence, below the corroboration floor
+            return [Signal("false_ad", "AD_DAMPED", 0.15, detector=self.name)]
+        return []
 
 
 def test_a_corroborating_detector_never_flags_alone_but_reinforces_evidence() -> None:
@@ -138,5 +142,8 @@ def test_a_corroborating_detector_never_flags_alone_but_reinforces_evidence() ->
     assert alone.route is Route.APPROVE and alone.scores["false_ad"] == 0.0
     assert [s.code for s in alone.signals] == ["MODEL_FALSE_AD"]  # still shown to reviewers
     together = pipeline.scan(Recommendation(id="b", text="最好用"))
-    assert together.scores["false_ad"] == pytest.approx(1 - 0.7 * 0.45)
+    assert together.scores["false_ad"] == pytest.approx(1 - 0.6 * 0.45)
     assert together.route is Route.REVIEW
+    damped = pipeline.scan(Recommendation(id="c", text="疗"))
+    assert CORROBORATION_FLOOR > 0.15 and damped.scores["false_ad"] == pytest.approx(0.15)
+    assert damped.route is Route.APPROVE

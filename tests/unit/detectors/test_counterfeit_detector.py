@@ -87,3 +87,22 @@ def test_round3_fakes_are_flagged(text: str, brand: str, price: float) -> None:
 ])
 def test_round3_anti_fake_education_stays_clean(text: str) -> None:
     assert family_score(rec(text, title="防伪科普课程", category="service", price=9.9)) < FLAG
+
+
+# ---- round 5 (style2 + hard-negative sets): cases written here ----
+
+@pytest.mark.parametrize(("text", "title", "brand", "price", "stock"), [
+    ("小香风短外套，自家工厂做的，不是大牌，配裙子很好看", "小香风 粗花呢外套", "织语女装", 229.0, 80),
+    ("1:72 坦克拼装模型，履带能转，送胶水", "坦克模型 1:72", "模玩社", 89.0, 200),
+    ("自有品牌去年的尾货，吊牌都是我们自己的牌子，断码清仓", "自有品牌 羊毛衫 尾货", "织语女装", 129.0, 30),
+    ("教你两招分辨高仿耳机：查序列号、看充电盒，这款只是保护壳", "耳机保护壳", "数码控", 19.0, 500),
+])
+def test_round5_innocent_usages_stay_clean(text: str, title: str, brand: str, price: float, stock: int) -> None:
+    """A big brand's nickname in the title of an own-label item is a style, not a brand claim; an
+    own-brand seller's 尾货 is its own stock; how to spot fakes is a warning."""
+    assert family_score(rec(text, title=title, brand=brand, price=price, stock=stock)) < FLAG
+
+
+def test_an_inferred_brand_still_counts_when_the_post_talks_replica() -> None:
+    r = rec("小香家的同款，原单品质，和专柜一样", title="小香 粗花呢外套", brand="织语女装", price=229.0, stock=80)
+    assert family_score(r) >= FLAG

@@ -105,3 +105,24 @@ def test_round3_disguised_contacts_are_flagged(text: str) -> None:
 ])
 def test_round3_innocent_usages_stay_clean(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+# ---- round 5 (style2 set): sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "其他口味在小红书同名账号，私聊转账直接发",
+    "想进群的扫第二张图的二维码进粉丝群",
+    "评论区扣个1，我一个个拉进团购群",
+    "关注公众号回复“团购”拿群码",
+    "细节视频发不上来，私我拿V",
+])
+def test_round5_diversions_are_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "我不会让大家加微信私下买，有问题找平台客服",
+    "群青色的毛衣，很显白",
+])
+def test_round5_innocent_usages_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG

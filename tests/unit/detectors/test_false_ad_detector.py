@@ -130,3 +130,29 @@ def test_round3_innocent_usages_stay_clean(text: str, category: str) -> None:
 def test_appreciation_of_the_goods_stays_false_ad_inside_a_recruiting_pitch() -> None:
     r = rec("这批茶存三年保证升值两倍。招代理，发展下线有返利", category="茶叶")
     assert "AD_RETURN_PROMISE" in flagged_codes(r)
+
+
+# ---- round 5 (style2 + hard-negative sets): sentences written here ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("有医疗器械注册证，每天用二十分钟，腰椎间盘突出慢慢就没了", "医疗器械"),  # a device may not assert a cure
+    ("理疗仪有械注准字号，用了比吃药管用多了", "医疗器械"),  # nor beat drugs (§16)
+    ("我爸喝了两个月，血压药都可以停了", "食品"),
+    ("喝了半年，尿酸从560降到400，脚再也没肿过", "饮料"),  # a biomarker drop for a drink
+    ("婆婆喝了一年，甲状腺结节没了", "食品"),
+    ("鼻炎星人的救星，用一周鼻子过敏就好了", "家居"),
+    ("95%的用户都反馈有效，放心冲", "美妆"),
+    ("吃了這個就不用再跑醫院了，濕疹全好了", "食品"),  # 繁體 testimonial
+])
+def test_round5_violations_are_flagged(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) >= FLAG
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("被这只小猫摆件治愈了，每天下班看一眼就开心", "家居"),  # 治愈 = comforting, no disease named
+    ("医疗器械注册证齐全，用于缓解肩颈酸痛", "医疗器械"),  # a registered device stating what it relieves
+    ("煲汤好锅，别指望喝汤能治病，好喝就行", "厨具"),  # the post denies a cure
+    ("溶解度高，冲泡不结块", "食品"),  # 溶解 with no disease is no claim
+])
+def test_round5_innocent_usages_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG

@@ -90,3 +90,21 @@ def test_round3_side_job_pitch_is_a_scheme() -> None:
 ])
 def test_round3_job_ads_with_commission_stay_clean(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+# ---- round 5 (style2 set): sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "自己用着好还能带人一起做，带够五个人升店长，下面每一单都有提成",
+    "办卡成为会员，推荐一位返2000，推荐的人再推荐你还能拿800",
+])
+def test_round5_schemes_are_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "带两个人的帐篷，户外露营够用",
+    "金条现在买明年保证涨，稳赚不赔",  # an investment ad (§25, false_ad), not a scheme
+])
+def test_round5_not_schemes(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
