@@ -70,6 +70,7 @@ class FalseAdDetector(LexiconDetector):
         claims: list[tuple[FieldView, Hit]] = []
         diseases: list[tuple[FieldView, Hit]] = []
         per_code: dict[str, int] = {}
+        shown: set[tuple[str, str, int, int]] = set()
         for view in views:
             negations = [(h.start, h.end) for h in view.hits if h.entry.element == "negation"]
             for hit in view.hits:
@@ -90,8 +91,9 @@ class FalseAdDetector(LexiconDetector):
                         claims.append((view, hit))  # the disease doubles as the claim's anchor
                     (claims if e.element == "claim" else diseases).append((view, hit))
                     continue
-                if per_code.get(e.code, 0) >= MAX_PER_CODE:
-                    continue
+                if per_code.get(e.code, 0) >= MAX_PER_CODE or (e.code, view.name, hit.start, hit.end) in shown:
+                    continue  # a term and a pattern of one code on the same stretch: show it once
+                shown.add((e.code, view.name, hit.start, hit.end))
                 per_code[e.code] = per_code.get(e.code, 0) + 1
                 signals.append(Signal(FAMILY, e.code, e.score, view.hit_span(hit), e.law, self.name))
         if claims or not registered_device:

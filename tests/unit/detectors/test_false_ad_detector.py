@@ -156,3 +156,9 @@ def test_round5_violations_are_flagged(text: str, category: str) -> None:
 ])
 def test_round5_innocent_usages_stay_clean(text: str, category: str) -> None:
     assert family_score(rec(text, category=category)) < FLAG
+
+
+def test_one_stretch_matched_by_a_term_and_patterns_is_shown_once() -> None:
+    r = rec("投资金条，明年保证涨", category="珠宝")
+    spans = [(s.code, s.evidence.start, s.evidence.end) for s in DETECTOR.detect(r, ScanContext(r))]
+    assert spans.count(("AD_RETURN_PROMISE", 7, 10)) == 1
