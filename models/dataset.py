@@ -36,6 +36,14 @@ Split = Literal["tune", "report", "all"]
 TRAIN_DATA = Path(__file__).parent / "data" / "train.jsonl"
 #: The project's own hand-written labelled cases (original data, see tests/data/README.md).
 PROJECT_CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "text_cases.jsonl"
+#: The project's blind and annotator-style sets (tests/data/BLIND.md … HARDNEG.md), by id prefix. Like
+#: the dev set they carry a fixed split: ODD ids are development halves (trainable), EVEN ids are held
+#: out and never trained on, so what they measure stays honest.
+TESTS_DATA = PROJECT_CASES.parent
+BLIND_SETS = {"b": "blind_cases.jsonl", "c": "blind2_cases.jsonl", "s": "style_cases.jsonl",
+              "u": "style2_cases.jsonl", "h": "hardneg_cases.jsonl"}
+#: What `moderation train` learns from by default (each file's trainable split only).
+DEFAULT_TRAIN_FILES = (TRAIN_DATA, PROJECT_CASES, *(TESTS_DATA / name for name in BLIND_SETS.values()))
 #: The shared dev set (outside the package; present on development machines only).
 DEV_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "text_dev.jsonl"
 
@@ -67,10 +75,14 @@ def _simplified(value: str) -> str:
 
 
 def split_of(case_id: str) -> Literal["tune", "report"]:
-    """The dev set's fixed split: for its ids (`d` + digits) the last digit decides (0–6 tune,
-    7–9 report). The project's own labelled sets (other id schemes) are all trainable."""
+    """The fixed splits: for dev-set ids (`d` + digits) the last digit decides (0–6 tune, 7–9
+    report); for the blind sets' ids (`BLIND_SETS` prefix + digits) odd is tune, even is held out.
+    The project's own labelled cases (`p` ids) are all trainable."""
     if re.fullmatch(r"d\d+", case_id):
         return "report" if case_id[-1] in "789" else "tune"
+    blind = re.fullmatch(r"([a-z])(\d+)", case_id)
+    if blind and blind.group(1) in BLIND_SETS:
+        return "tune" if int(blind.group(2)) % 2 else "report"
     return "tune"
 
 

@@ -26,9 +26,8 @@ from transformers import BertConfig, BertForSequenceClassification, PreTrainedTo
 
 from models.classifier import DEFAULT_ARTIFACT, METADATA_FILE
 from models.dataset import (
+    DEFAULT_TRAIN_FILES,
     DEV_DATA,
-    PROJECT_CASES,
-    TRAIN_DATA,
     Example,
     evasion_variant,
     file_sha256,
@@ -204,19 +203,21 @@ def _transformers_version() -> str:
 
 
 def main(data: str | None = None, out: str | None = None, epochs: int = TrainConfig.epochs) -> int:
-    """Train on `data` (default: the shipped `models/data/train.jsonl`) and save to `out`
-    (default: `models/artifacts/text-clf/`). Returns a process exit code.
+    """Train on `data` (default: `DEFAULT_TRAIN_FILES`: the shipped `models/data/train.jsonl`, the
+    project's own cases and the development halves of the blind sets) and save to `out` (default:
+    `models/artifacts/text-clf/`). Returns a process exit code.
 
     Why train on the whole file? The shipped file *is* the tune split; when the shared dev set is
     present, the report split is scored afterwards and its metrics go into metadata.json, so the
     artifact carries the numbers it was released with. Rows of a report split passed in `data` by
-    mistake are dropped, so the reported numbers cannot leak into training.
+    mistake are dropped, and so are the held-out (even) halves of the blind sets, so the reported
+    numbers cannot leak into training.
     """
     from models.classifier import TextClassifier
     from models.evaluate import evaluate_examples
 
     console = Console(stderr=True)
-    data_paths = [Path(p) for p in data.split(",")] if data else [p for p in (TRAIN_DATA, PROJECT_CASES) if p.exists()]
+    data_paths = [Path(p) for p in data.split(",")] if data else [p for p in DEFAULT_TRAIN_FILES if p.exists()]
     out_path = Path(out) if out else DEFAULT_ARTIFACT
     examples = [e for p in data_paths for e in load_examples(p, split="tune")]
     if not examples:

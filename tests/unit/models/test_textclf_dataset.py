@@ -9,6 +9,7 @@ import random
 import pytest
 
 from models.dataset import (
+    DEFAULT_TRAIN_FILES,
     DEV_DATA,
     TRAIN_DATA,
     evasion_variant,
@@ -22,6 +23,15 @@ from models.tokenizer import normalize
 
 def test_split_follows_the_last_digit_of_the_id() -> None:
     assert [split_of(f"d00{d}") for d in "0123456789"] == ["tune"] * 7 + ["report"] * 3
+
+
+def test_blind_sets_train_on_their_odd_halves_only() -> None:
+    assert [split_of(i) for i in ("b0001", "b0002", "u0239", "h0200", "p0002")] == [
+        "tune", "report", "tune", "report", "tune"]
+    for path in DEFAULT_TRAIN_FILES[2:]:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        kept = {ex.id for ex in load_examples(path, split="tune")}
+        assert kept == {r["id"] for r in rows if int(r["id"][1:]) % 2 == 1}
 
 
 def test_model_input_joins_title_and_text() -> None:

@@ -27,7 +27,7 @@ def shipped() -> TextClassifier:
 
 
 def test_artifact_is_small_and_versioned_by_its_weights() -> None:
-    from models.dataset import PROJECT_CASES, file_sha256
+    from models.dataset import DEFAULT_TRAIN_FILES, file_sha256
 
     meta = json.loads((DEFAULT_ARTIFACT / "metadata.json").read_text(encoding="utf-8"))
     weights = DEFAULT_ARTIFACT / "model.safetensors"
@@ -35,7 +35,7 @@ def test_artifact_is_small_and_versioned_by_its_weights() -> None:
     assert meta["weights_sha256"] == file_sha256(weights)
     assert meta["version"] == f"text-clf-{meta['weights_sha256'][:16]}"
     # The artifact was trained on exactly the data files the project ships (retrain after editing them).
-    assert meta["train_data_sha256"] == {p.name: file_sha256(p) for p in (TRAIN_DATA, PROJECT_CASES)}
+    assert meta["train_data_sha256"] == {p.name: file_sha256(p) for p in DEFAULT_TRAIN_FILES}
 
 
 def test_artifact_loads_offline_in_a_fresh_process() -> None:
