@@ -162,3 +162,8 @@ def test_one_stretch_matched_by_a_term_and_patterns_is_shown_once() -> None:
     r = rec("投资金条，明年保证涨", category="珠宝")
     spans = [(s.code, s.evidence.start, s.evidence.end) for s in DETECTOR.detect(r, ScanContext(r))]
     assert spans.count(("AD_RETURN_PROMISE", 7, 10)) == 1
+
+
+def test_mosquito_borne_diseases_behind_zero_width_spaces() -> None:
+    r = rec("纯植物驱蚊贴，预防登\u200b革\u200b热、乙\u200b脑", category="母婴")
+    assert family_score(r) >= FLAG

@@ -94,3 +94,9 @@ def test_never_crashes_and_offsets_valid(raw: str) -> None:
 def test_idempotent(raw: str) -> None:
     once = normalize(raw).text
     assert normalize(once).text == once
+
+
+def test_ratio_colon_variants_read_as_a_colon() -> None:
+    from moderation.text.normalize import default_normalizer
+
+    assert {default_normalizer().normalize(t).text for t in ("1∶1复刻", "1︰1复刻", "1﹕1复刻")} == {"1:1复刻"}
