@@ -100,3 +100,12 @@ def test_ratio_colon_variants_read_as_a_colon() -> None:
     from moderation.text.normalize import default_normalizer
 
     assert {default_normalizer().normalize(t).text for t in ("1∶1复刻", "1︰1复刻", "1﹕1复刻")} == {"1:1复刻"}
+
+
+def test_round6_variant_and_homophone_spellings() -> None:
+    from moderation.text.normalize import default_normalizer
+
+    n = default_normalizer()
+    assert n.normalize("一个月必痩二十斤").text == "一个月必瘦二十斤"
+    assert n.normalize("剪肥奶昔，抗皑").text == "减肥奶昔抗癌"
+    assert n.normalize("白雪皑皑").text == "白雪皑皑"
