@@ -13,10 +13,12 @@ plain digits; an 11-digit run labelled 货号/订单号 is an item number, and 1
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from moderation.detectors.base import DetectorExample, ScanContext
 from moderation.detectors.lexicon_detector import LexiconDetector
+from moderation.detectors.mlm import SCAM_WARNING_FACTOR, scam_warning
 from moderation.detectors.partner_link import PLATFORM_RULE, PartnerDomains
 from moderation.text.fields import FieldView, field_views
 from moderation.text.matcher import Hit, LexiconMatcher
@@ -35,7 +37,7 @@ LABEL_REACH = 6
 class DiversionDetector(LexiconDetector):
     name = "diversion"
     families = (FAMILY,)
-    version = "1"
+    version = "2"
 
     def __init__(self, matcher: LexiconMatcher | None = None, domains: PartnerDomains | None = None):
         super().__init__(matcher)
@@ -47,11 +49,14 @@ class DiversionDetector(LexiconDetector):
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         signals: list[Signal] = []
-        for view in field_views(rec, ctx, self.matcher):
+        views = field_views(rec, ctx, self.matcher)
+        for view in views:
             hits = [h for h in view.hits if h.entry.code.startswith("DIVERSION_")]
             signals.extend(self._keywords(view, hits))
             signals.extend(self._phones(view, hits))
             signals.extend(self._links(view))
+        if signals and scam_warning(views):
+            signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
         return signals
 
     def _contact(self, view: FieldView, kind: str, start: int, end: int, value: str) -> ContactEvidence:

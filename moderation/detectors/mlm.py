@@ -9,6 +9,8 @@ Several elements together are what makes a scheme, so they also yield one `MLM_E
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from moderation.detectors.base import DetectorExample, ScanContext
 from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.text.fields import FieldView, field_views
@@ -23,12 +25,22 @@ ALL_ELEMENTS = (*CORE_ELEMENTS, "levels", "income")
 #: An income promise alone stays evidence, below the flag line AND below the pipeline's
 #: `CORROBORATION_FLOOR`: the learned model must not turn an investment ad (§25) into a scheme.
 INCOME_ALONE_CAP = 0.15
+#: A post that warns about scams (防骗, 警惕传销 …) quotes recruiting and contact phrases as examples:
+#: the mlm and diversion signals keep their evidence at this fraction of their score. Low on purpose:
+#: such a post quotes many phrases, and their noisy-OR must stay below the flag line (and below the
+#: pipeline's corroboration floor, so the model cannot lift them either).
+SCAM_WARNING_FACTOR = 0.1
+
+
+def scam_warning(views: tuple[FieldView, ...]) -> bool:
+    """Whether any field carries a scam-warning cue (mlm lexicon, element `scam_warning`)."""
+    return any(h.entry.element == "scam_warning" for v in views for h in v.hits)
 
 
 class MlmDetector(LexiconDetector):
     name = "mlm"
     families = (FAMILY,)
-    version = "2"
+    version = "3"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -59,6 +71,8 @@ class MlmDetector(LexiconDetector):
                 detail={el: best[el][0].label(best[el][1]) for el in found},
             )
             signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
+        if scam_warning(views):
+            signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
         return signals
 
     @classmethod

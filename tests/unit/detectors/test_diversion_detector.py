@@ -126,3 +126,10 @@ def test_round5_diversions_are_flagged(text: str) -> None:
 ])
 def test_round5_innocent_usages_stay_clean(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+def test_a_scam_warning_quotes_contact_phrases_without_offering_them() -> None:
+    text = "防骗指南：让你加微信进群领红包的、说躺着赚钱拉人头的，都要当心"
+    assert family_score(rec(text)) < FLAG
+    assert family_score(rec("加微信进群领红包，躺着赚钱")) >= FLAG  # the same phrases as an offer
+    assert family_score(rec("这不是骗局，放心加微信 abc_shop1 详聊")) >= FLAG  # a recruiter's denial is no warning
