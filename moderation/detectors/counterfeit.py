@@ -35,6 +35,8 @@ AUTHORIZED_FACTOR = 0.2
 #: A luxury brand (floor at least this) listed with at least LUXURY_STOCK pieces is implausible.
 LUXURY_FLOOR = 5000.0
 LUXURY_STOCK = 50
+#: A seller's own used item ("second_hand" cue in the text) is one or a few pieces; more is a shop.
+SECOND_HAND_MAX_STOCK = 3
 #: Below this fraction of the floor, the price alone is implausible for a genuine item.
 ABSURD_PRICE_RATIO = 0.4
 #: Two or more DISTINCT medium slang terms in one post (尾单 + 复刻, 华强北 + 原装芯片) corroborate each
@@ -113,7 +115,9 @@ class CounterfeitDetector(LexiconDetector):
         if brand is not None and not declared and own_brand:
             brand = None  # 小香风 from a shop selling its own label: a style word, not Chanel
         authorized = brand is not None and brand.is_authorized(merchant_id)
-        second_hand = "second_hand" in cues or "二手" in (product.category or "")
+        # 自用闲置 with twenty in stock is a shop, not a person selling their own used item.
+        second_hand = (("second_hand" in cues and (product.stock is None or product.stock <= SECOND_HAND_MAX_STOCK))
+                       or "二手" in (product.category or ""))
         # A brand's accessory, sample or consumable (袜子, 数据线, 小样 …) named in the TITLE: the floor is
         # the brand's main-category price and says nothing about it.
         accessory = any(h.entry.element == "accessory" for v in views if v.name == "product.title"

@@ -8,7 +8,8 @@ The lexicon says WHAT is claimed; this module adds the context the law cares abo
   not that the condition is gone or that it beats drugs (§16);
 * a health food (保健食品, 蓝帽子) claiming to cure is §18, not §17 — same words, different clause;
 * a treatment word right after a disclaimer (不能代替药物治疗疾病) is the compliant wording, not a claim;
-* a disease name alone (流感季备一盒口罩) is not a claim; a cure verb with a disease is a strong one.
+* a disease name alone (流感季备一盒口罩) is not a claim; a cure verb with a disease is a strong one;
+* an absolute term next to a declared opinion (个人觉得, 个人意见) is a preference, not a claim.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from moderation.types import ElementsEvidence, Product, Recommendation, Signal
 FAMILY = "false_ad"
 #: How far (canonical chars) a disclaimer reaches forward to neutralise a treatment word.
 NEGATION_REACH = 8
+#: How far (canonical chars, either side) a declared opinion (个人觉得) reaches to make an absolute
+#: term a subjective preference.
+OPINION_REACH = 12
 HEALTH_FOOD_LAW = "广告法 第十八条"
 DEVICE_LAW = "广告法 第十六条"
 MEDICAL_CATEGORY_HINTS = ("医疗器械", "医疗", "器械")
@@ -73,10 +77,13 @@ class FalseAdDetector(LexiconDetector):
         shown: set[tuple[str, str, int, int]] = set()
         for view in views:
             negations = [(h.start, h.end) for h in view.hits if h.entry.element == "negation"]
+            opinions = [h for h in view.hits if h.entry.element == "opinion"]
             for hit in view.hits:
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0 or (recruiting and e.element == "return"):
                     continue
+                if e.element == "absolute" and any(_near(hit, o, OPINION_REACH) for o in opinions):
+                    continue  # 个人觉得最好用: a declared opinion, not a claim
                 if e.element in ("claim", "disease"):
                     # A registered device may use medical wording: only claims of scope `any` count,
                     # and a disease name stays only as the anchor such a claim may pair with.

@@ -106,3 +106,14 @@ def test_round5_innocent_usages_stay_clean(text: str, title: str, brand: str, pr
 def test_an_inferred_brand_still_counts_when_the_post_talks_replica() -> None:
     r = rec("小香家的同款，原单品质，和专柜一样", title="小香 粗花呢外套", brand="织语女装", price=229.0, stock=80)
     assert family_score(r) >= FLAG
+
+
+def test_a_used_item_with_twenty_in_stock_is_no_second_hand_sale() -> None:
+    single = rec("自用闲置，正品九成新，299带走", title="戴森 吹风机", brand="Dyson", price=299.0, stock=1)
+    shop = rec("自用闲置，正品九成新，299带走", title="戴森 吹风机", brand="Dyson", price=299.0, stock=20)
+    assert family_score(single) < FLAG <= family_score(shop)
+
+
+def test_round6_own_label_tail_stock_stays_clean() -> None:
+    r = rec("自家店去年的尾货，都是自己打版的款，不冒充大牌", title="换季 尾货 清仓", brand="织语女装", price=59.0)
+    assert family_score(r) < FLAG

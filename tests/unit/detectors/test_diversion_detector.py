@@ -133,3 +133,7 @@ def test_a_scam_warning_quotes_contact_phrases_without_offering_them() -> None:
     assert family_score(rec(text)) < FLAG
     assert family_score(rec("加微信进群领红包，躺着赚钱")) >= FLAG  # the same phrases as an offer
     assert family_score(rec("这不是骗局，放心加微信 abc_shop1 详聊")) >= FLAG  # a recruiter's denial is no warning
+
+
+def test_round6_other_platform_handles_are_diversion() -> None:
+    assert family_score(rec("款式太多放不下，去抖音搜同名号，直播间下单")) >= FLAG

@@ -167,3 +167,31 @@ def test_one_stretch_matched_by_a_term_and_patterns_is_shown_once() -> None:
 def test_mosquito_borne_diseases_behind_zero_width_spaces() -> None:
     r = rec("纯植物驱蚊贴，预防登\u200b革\u200b热、乙\u200b脑", category="母婴")
     assert family_score(r) >= FLAG
+
+
+# ---- round 6 (style3 set): sentences written here ----
+
+def test_a_declared_opinion_makes_an_absolute_term_a_preference() -> None:
+    assert family_score(rec("这是我今年买过最值的家电（纯属个人意见）", category="家电")) < FLAG
+    assert family_score(rec("个人觉得是最好用的一款拖把", category="家居")) < FLAG
+    assert family_score(rec("全网最好用的拖把，没有之一", category="家居")) >= FLAG
+
+
+@pytest.mark.parametrize("text", ["放一盒除醛果冻，甲醛降到零，当天就能入住", "活性炭包放三天，甲醛清零"])
+def test_round6_formaldehyde_guarantees_are_flagged(text: str) -> None:
+    assert family_score(rec(text, category="家居")) >= FLAG
+
+
+def test_round6_temperature_below_zero_is_no_guarantee() -> None:
+    assert family_score(rec("晚上气温降到零下，羽绒服穿起来", category="服饰")) < FLAG
+
+
+@pytest.mark.parametrize(("text", "category", "flag"), [
+    ("湿疹抹了三天就下去了，医院开的药膏都不用抹了", "母婴", True),
+    ("过敏性鼻炎，开了两周早上不打喷嚏了，鼻炎喷雾都扔了", "家电", True),
+    ("膝盖滑膜炎戴了二十天，比打封闭还管用", "运动", True),
+    ("针织开衫不用熨，挂起来就平整", "服饰", False),
+    ("药妆店同款面膜，不用排队", "美妆", False),
+])
+def test_round6_replacing_prescribed_treatment_is_a_claim(text: str, category: str, flag: bool) -> None:
+    assert (family_score(rec(text, category=category)) >= FLAG) is flag

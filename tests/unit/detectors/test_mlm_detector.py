@@ -108,3 +108,21 @@ def test_round5_schemes_are_flagged(text: str) -> None:
 ])
 def test_round5_not_schemes(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+# ---- round 6 (style3 set): sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "边上班边推这个，一单赚200，拉朋友进来做你还有团队分成",
+    "买一台送会员，带两个老同事来听课再返500",
+])
+def test_round6_schemes_are_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "小店自己做自己卖，不做加盟也不招代理",
+    "年卡199，借书免费，没有什么拉人返现的套路",
+])
+def test_round6_posts_that_refuse_schemes_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
