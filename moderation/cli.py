@@ -63,6 +63,41 @@ def tokens_create(
     print(token)
 
 
+@tokens_app.command("list")
+def tokens_list() -> None:
+    """List tokens (id, name, scopes, created, revoked); the tokens themselves are never stored."""
+    import sqlalchemy as sa
+    from rich.table import Table
+
+    from moderation.store.db import Database
+    from moderation.store.models import ApiTokenRow
+
+    db = Database(_settings().resolved_database_url())
+    table = Table("id", "name", "scopes", "created", "revoked")
+    with db.session() as s:
+        for row in s.scalars(sa.select(ApiTokenRow).order_by(ApiTokenRow.id)):
+            table.add_row(str(row.id), row.name, row.scopes, f"{row.created_at:%Y-%m-%d %H:%M}",
+                          f"{row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "")
+    console.print(table)
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(token_id: int) -> None:
+    """Revoke a token by id. Running API processes stop accepting it within
+    MODERATION_TOKEN_CACHE_SECONDS (default 30 s)."""
+    from moderation.store.auth import revoke_token
+    from moderation.store.db import Database
+    from moderation.store.models import ApiTokenRow
+
+    db = Database(_settings().resolved_database_url())
+    with db.session() as s:
+        if s.get(ApiTokenRow, token_id) is None:
+            console.print(f"[red]no token with id {token_id}[/red]")
+            raise typer.Exit(2)
+        revoke_token(s, token_id)
+    console.print(f"revoked token {token_id}")
+
+
 @users_app.command("create")
 def users_create(
     username: str,

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
 
     # API limits
     max_body_bytes: int = Field(default=16 * 1024 * 1024, alias="MODERATION_MAX_BODY_BYTES")
+    #: How long an API process trusts a bearer token it has verified (0: check the database on every
+    #: request). A token revoked from another process keeps working here for at most this long.
+    token_cache_seconds: float = Field(default=30.0, ge=0.0, alias="MODERATION_TOKEN_CACHE_SECONDS")
 
     # Queue
     queue_prefix: str = Field(default="moderation", alias="MODERATION_QUEUE_PREFIX")

@@ -202,3 +202,22 @@ def test_worker_metrics_count_jobs_and_statuses(api: ApiProcess, client: TestCli
     import httpx
 
     assert "moderation_worker_job_seconds" in httpx.get(f"http://127.0.0.1:{port}/metrics").text
+
+
+def test_a_verified_token_is_cached_and_a_revoked_one_expires_with_the_cache(api: ApiProcess,
+                                                                             client: TestClient) -> None:
+    from moderation.store.auth import revoke_token, verify_token
+
+    headers = token(api, {"score"})
+    assert client.post("/v1/score", json=CLEAN, headers=headers).status_code == 200
+    raw = headers["Authorization"].removeprefix("Bearer ")
+    with api.services.db.session() as s:
+        info = verify_token(s, raw)
+        assert info is not None
+        revoke_token(s, info.id)
+    # Revoked in the database (as `moderation tokens revoke` from another process does): this
+    # process trusts its cache until the entry expires, then asks the database again.
+    assert api.services.tokens.get(raw) == info
+    assert client.post("/v1/score", json=CLEAN, headers=headers).status_code == 200
+    api.services.tokens.clear()  # what the TTL does after MODERATION_TOKEN_CACHE_SECONDS
+    assert client.post("/v1/score", json=CLEAN, headers=headers).status_code == 401
