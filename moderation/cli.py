@@ -91,9 +91,13 @@ def tokens_revoke(token_id: int) -> None:
 
     db = Database(_settings().resolved_database_url())
     with db.session() as s:
-        if s.get(ApiTokenRow, token_id) is None:
+        row = s.get(ApiTokenRow, token_id)
+        if row is None:
             console.print(f"[red]no token with id {token_id}[/red]")
             raise typer.Exit(2)
+        if row.revoked_at is not None:  # keep the first revocation time (audit)
+            console.print(f"token {token_id} was already revoked at {row.revoked_at:%Y-%m-%d %H:%M}")
+            return
         revoke_token(s, token_id)
     console.print(f"revoked token {token_id}")
 

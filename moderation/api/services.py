@@ -62,8 +62,9 @@ class Services:
     reload: Callable[[], None] = field(default=lambda: None)
     #: Readiness probe of the queue (Redis ping); None when this process has no queue.
     queue_ready: Callable[[], bool] | None = None
-    tokens: TokenCache = field(default_factory=lambda: TokenCache(0.0))
+    #: Verified bearer tokens; built from `settings.token_cache_seconds` unless given.
+    tokens: TokenCache = None  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        if self.tokens.ttl == 0.0 and self.settings.token_cache_seconds > 0:
+        if self.tokens is None:
             self.tokens = TokenCache(self.settings.token_cache_seconds)

@@ -111,8 +111,10 @@ class CounterfeitDetector(LexiconDetector):
         if not hits and brand is None:
             return []
         cues = {h.entry.element for _, h in hits if h.entry.score <= 0.0}
-        own_brand = "own_brand" in cues
-        if brand is not None and not declared and own_brand:
+        # An own-label statement counts only where the product declares no registry brand: 不是大牌 on
+        # a listing declared as Gucci is a contradiction, not a disclosure.
+        own_brand = "own_brand" in cues and not declared
+        if brand is not None and own_brand:
             brand = None  # 小香风 from a shop selling its own label: a style word, not Chanel
         authorized = brand is not None and brand.is_authorized(merchant_id)
         # 自用闲置 with twenty in stock is a shop, not a person selling their own used item.

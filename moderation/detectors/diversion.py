@@ -48,24 +48,28 @@ class DiversionDetector(LexiconDetector):
         return {**super().resource_versions, "partner_domains": self.domains.version}
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
-        signals: list[Signal] = []
+        phrases: list[Signal] = []  # contact phrases (加微信, 进群) with no id or number after them
+        contacts: list[Signal] = []  # an actual WeChat id, QQ number, phone number or link
         views = field_views(rec, ctx, self.matcher)
         for view in views:
             hits = [h for h in view.hits if h.entry.code.startswith("DIVERSION_")]
-            signals.extend(self._keywords(view, hits))
-            signals.extend(self._phones(view, hits))
-            signals.extend(self._links(view))
-        if signals and scam_warning(views):
-            signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
-        return signals
+            for signal, concrete in self._keywords(view, hits):
+                (contacts if concrete else phrases).append(signal)
+            contacts.extend(self._phones(view, hits))
+            contacts.extend(self._links(view))
+        if phrases and scam_warning(views):
+            # A warning quotes phrases; it does not publish a real contact, so contacts keep their score.
+            phrases = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in phrases]
+        return phrases + contacts
 
     def _contact(self, view: FieldView, kind: str, start: int, end: int, value: str) -> ContactEvidence:
         a, b = view.norm.span(start, end)
         return ContactEvidence(contact_type=kind, value=value, field=view.name, start=a, end=b,
                                text=view.norm.original[a:b])
 
-    def _keywords(self, view: FieldView, hits: list[Hit]) -> list[Signal]:
-        out: list[Signal] = []
+    def _keywords(self, view: FieldView, hits: list[Hit]) -> list[tuple[Signal, bool]]:
+        """Keyword signals, each with whether an actual id or number follows the keyword."""
+        out: list[tuple[Signal, bool]] = []
         seen: set[tuple[str, int]] = set()
         text = view.text
         for hit in sorted(hits, key=lambda h: (h.start, -h.end)):  # longest first: 加微信 before 加微
@@ -76,18 +80,17 @@ class DiversionDetector(LexiconDetector):
                     "DIVERSION_GROUP_QR": "group_qr"}.get(e.code, "off_platform")
             score, start, end, value = e.score, hit.start, hit.end, text[hit.start:hit.end]
             pattern = WECHAT_ID if kind == "wechat" else QQ_NUMBER if kind == "qq" else None
-            if pattern is not None:
-                m = pattern.match(text, hit.end)
-                if m:
-                    score, end = max(score, 0.9), m.end(1)
-                    a, b = view.norm.span(m.start(1), m.end(1))
-                    value = view.norm.original[a:b]
+            m = pattern.match(text, hit.end) if pattern is not None else None
+            if m:
+                score, end = max(score, 0.9), m.end(1)
+                a, b = view.norm.span(m.start(1), m.end(1))
+                value = view.norm.original[a:b]
             key = (e.code, start)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Signal(FAMILY, e.code, score, self._contact(view, kind, start, end, value),
-                              e.law or PLATFORM_RULE, self.name))
+            out.append((Signal(FAMILY, e.code, score, self._contact(view, kind, start, end, value),
+                               e.law or PLATFORM_RULE, self.name), m is not None))
         return out
 
     def _phones(self, view: FieldView, hits: list[Hit]) -> list[Signal]:

@@ -24,8 +24,9 @@ FAMILY = "false_ad"
 #: How far (canonical chars) a disclaimer reaches forward to neutralise a treatment word.
 NEGATION_REACH = 8
 #: How far (canonical chars, either side) a declared opinion (个人觉得) reaches to make an absolute
-#: term a subjective preference.
+#: term a subjective preference — and only inside one clause of the original text.
 OPINION_REACH = 12
+CLAUSE_BREAKS = frozenset("，。！？；,.!?;\n")
 HEALTH_FOOD_LAW = "广告法 第十八条"
 DEVICE_LAW = "广告法 第十六条"
 MEDICAL_CATEGORY_HINTS = ("医疗器械", "医疗", "器械")
@@ -46,6 +47,17 @@ MLM_CORE_ELEMENTS = frozenset(("recruitment", "entry_fee", "team_pay"))
 def _near(a: Hit, b: Hit, reach: int) -> bool:
     """Whether two hits in one field are at most `reach` canonical characters apart."""
     return a.start - b.end <= reach and b.start - a.end <= reach
+
+
+def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
+    """Whether two hits are near each other AND in one clause of the ORIGINAL text (the canonical
+    text has no punctuation): 个人觉得最好用 is an opinion; 全网最低价，个人觉得 is a claim and a remark."""
+    if not _near(a, b, OPINION_REACH):
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    lo = view.norm.span(first.start, first.end)[1]
+    hi = view.norm.span(second.start, second.end)[0]
+    return CLAUSE_BREAKS.isdisjoint(view.norm.original[lo:hi])
 
 
 class FalseAdDetector(LexiconDetector):
@@ -82,7 +94,7 @@ class FalseAdDetector(LexiconDetector):
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0 or (recruiting and e.element == "return"):
                     continue
-                if e.element == "absolute" and any(_near(hit, o, OPINION_REACH) for o in opinions):
+                if e.element == "absolute" and any(_same_clause(view, hit, o) for o in opinions):
                     continue  # 个人觉得最好用: a declared opinion, not a claim
                 if e.element in ("claim", "disease"):
                     # A registered device may use medical wording: only claims of scope `any` count,
@@ -93,7 +105,7 @@ class FalseAdDetector(LexiconDetector):
                         continue
                     if any(s <= hit.start and hit.start - e <= NEGATION_REACH for s, e in negations):
                         continue
-                    if e.element == "disease" and not CURE_PREFIXES.isdisjoint(
+                    if e.element == "disease" and not registered_device and not CURE_PREFIXES.isdisjoint(
                             view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start]):
                         claims.append((view, hit))  # the disease doubles as the claim's anchor
                     (claims if e.element == "claim" else diseases).append((view, hit))

@@ -117,3 +117,8 @@ def test_a_used_item_with_twenty_in_stock_is_no_second_hand_sale() -> None:
 def test_round6_own_label_tail_stock_stays_clean() -> None:
     r = rec("自家店去年的尾货，都是自己打版的款，不冒充大牌", title="换季 尾货 清仓", brand="织语女装", price=59.0)
     assert family_score(r) < FLAG
+
+
+def test_own_label_words_do_not_soften_a_declared_luxury_brand() -> None:
+    r = rec("不是大牌专柜货，尾单，和专柜一样", title="手袋", brand="Gucci", price=399.0)
+    assert family_score(r) >= FLAG

@@ -137,3 +137,12 @@ def test_a_scam_warning_quotes_contact_phrases_without_offering_them() -> None:
 
 def test_round6_other_platform_handles_are_diversion() -> None:
     assert family_score(rec("款式太多放不下，去抖音搜同名号，直播间下单")) >= FLAG
+
+
+@pytest.mark.parametrize("text", ["孩子进入人群密集场所要戴口罩", "打窝时加入小米，鱼群很快就来了"])
+def test_review_crowds_and_shoals_are_no_groups(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
+
+
+def test_a_scam_warning_keeps_a_published_contact() -> None:
+    assert family_score(rec("防骗指南看完了，有需要加微信 abc_shop88 找我拿货")) >= FLAG

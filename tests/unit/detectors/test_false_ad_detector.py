@@ -195,3 +195,28 @@ def test_round6_temperature_below_zero_is_no_guarantee() -> None:
 ])
 def test_round6_replacing_prescribed_treatment_is_a_claim(text: str, category: str, flag: bool) -> None:
     assert (family_score(rec(text, category=category)) >= FLAG) is flag
+
+
+def test_round6_cosmetic_wear_guarantees_are_flagged() -> None:
+    assert family_score(rec("这款粉底永不脱妆，１００％防水防汗", category="美妆")) >= FLAG
+
+
+# ---- review of rounds 5–6: innocent sentences that the first versions of the new rules flagged ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("防晒喷雾不用的时候放阴凉处", "美妆"),
+    ("定妆喷雾也不用多喷，一两下就够", "美妆"),
+    ("农药残留不用担心了，蔬菜都是自家种的", "食品"),
+    ("宠物驱虫药不用每月喂，三个月一次", "宠物"),
+    ("精华液含99%有效成分，质地清爽", "美妆"),
+    ("吃完饭血糖12.3，吃药后降到7，这个血糖仪读数很准", "医疗器械"),
+    ("医疗器械注册证齐全，用于治疗颈椎病的理疗仪", "医疗器械"),
+    ("械字号产品，主治颈椎病、肩周炎", "医疗器械"),
+])
+def test_review_innocent_sentences_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG
+
+
+def test_an_opinion_reaches_only_its_own_clause() -> None:
+    assert family_score(rec("全网最低价，国家级认证，个人觉得", category="家电")) >= FLAG
+    assert family_score(rec("个人觉得还行，商家说全网最低价", category="家电")) >= FLAG

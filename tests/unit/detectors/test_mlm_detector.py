@@ -126,3 +126,23 @@ def test_round6_schemes_are_flagged(text: str) -> None:
 ])
 def test_round6_posts_that_refuse_schemes_stay_clean(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+def test_round6_referral_bonus_makes_an_investment_pitch_a_scheme() -> None:
+    assert family_score(rec("养生茶项目，投入一万每月返息，拉亲友进来另有5%奖励")) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "推荐大家拿一个试试，真的好用",
+    "拉链拉得一点都不卡",
+    "推荐给闺蜜，她拿三盒囤着",
+    "周末带两个孩子出门，每次都拿三包湿巾",
+    "婚礼那天带三个姐妹当伴娘",
+])
+def test_review_innocent_sentences_are_no_schemes(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
+
+
+def test_a_scam_warning_cue_does_not_hide_a_real_pitch() -> None:
+    pitch = "入门398拿代理，拉三个人就回本，加微信abc12345，正规公司，远离传销，都要当心骗子哦"
+    assert family_score(rec(pitch)) >= FLAG

@@ -9,8 +9,9 @@ import random
 import pytest
 
 from models.dataset import (
-    DEFAULT_TRAIN_FILES,
+    BLIND_SETS,
     DEV_DATA,
+    TESTS_DATA,
     TRAIN_DATA,
     evasion_variant,
     insert_symbols,
@@ -28,7 +29,9 @@ def test_split_follows_the_last_digit_of_the_id() -> None:
 def test_blind_sets_train_on_their_odd_halves_only() -> None:
     assert [split_of(i) for i in ("b0001", "b0002", "u0239", "h0200", "p0002")] == [
         "tune", "report", "tune", "report", "tune"]
-    for path in DEFAULT_TRAIN_FILES[2:]:
+    # every held-out set, trained on by default or not: its even half never reaches training
+    assert {split_of(f"{prefix}0002") for prefix in BLIND_SETS} == {"report"}
+    for path in (TESTS_DATA / name for name in BLIND_SETS.values()):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         kept = {ex.id for ex in load_examples(path, split="tune")}
         assert kept == {r["id"] for r in rows if int(r["id"][1:]) % 2 == 1}
