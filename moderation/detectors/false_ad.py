@@ -94,8 +94,9 @@ class FalseAdDetector(LexiconDetector):
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0 or (recruiting and e.element == "return"):
                     continue
-                if e.element == "absolute" and any(_same_clause(view, hit, o) for o in opinions):
-                    continue  # 个人觉得最好用: a declared opinion, not a claim
+                if (e.element == "absolute" and e.scope != "factual"
+                        and any(_same_clause(view, hit, o) for o in opinions)):
+                    continue  # 个人觉得最好用: a declared opinion; 个人觉得全网最低价 is still a price claim
                 if e.element in ("claim", "disease"):
                     # A registered device may use medical wording: only claims of scope `any` count,
                     # and a disease name stays only as the anchor such a claim may pair with.

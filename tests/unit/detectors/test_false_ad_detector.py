@@ -220,3 +220,8 @@ def test_review_innocent_sentences_stay_clean(text: str, category: str) -> None:
 def test_an_opinion_reaches_only_its_own_clause() -> None:
     assert family_score(rec("全网最低价，国家级认证，个人觉得", category="家电")) >= FLAG
     assert family_score(rec("个人觉得还行，商家说全网最低价", category="家电")) >= FLAG
+
+
+def test_an_opinion_does_not_soften_price_or_rank_claims() -> None:
+    assert family_score(rec("个人觉得这是全网最低价了", category="家电")) >= FLAG
+    assert family_score(rec("个人觉得是销量第一的牌子", category="家电")) >= FLAG
