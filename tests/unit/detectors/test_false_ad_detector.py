@@ -225,3 +225,9 @@ def test_an_opinion_reaches_only_its_own_clause() -> None:
 def test_an_opinion_does_not_soften_price_or_rank_claims() -> None:
     assert family_score(rec("个人觉得这是全网最低价了", category="家电")) >= FLAG
     assert family_score(rec("个人觉得是销量第一的牌子", category="家电")) >= FLAG
+
+
+def test_a_drug_name_does_not_neutralise_stopping_that_drug() -> None:
+    """A drug name alone is allowed (降压药 in 'keep taking your 降压药'); throwing it away because
+    of the product is a claim."""
+    assert family_score(rec("喝了三个月，降压药都扔了", category="食品")) >= FLAG
