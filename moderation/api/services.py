@@ -62,9 +62,8 @@ class Services:
     reload: Callable[[], None] = field(default=lambda: None)
     #: Readiness probe of the queue (Redis ping); None when this process has no queue.
     queue_ready: Callable[[], bool] | None = None
-    #: Verified bearer tokens; built from `settings.token_cache_seconds` unless given.
-    tokens: TokenCache = None  # type: ignore[assignment]
+    #: Verified bearer tokens, kept for `settings.token_cache_seconds` (derived, not a parameter).
+    tokens: TokenCache = field(init=False)
 
     def __post_init__(self) -> None:
-        if self.tokens is None:
-            self.tokens = TokenCache(self.settings.token_cache_seconds)
+        self.tokens = TokenCache(self.settings.token_cache_seconds)
