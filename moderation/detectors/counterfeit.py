@@ -149,9 +149,8 @@ class CounterfeitDetector(LexiconDetector):
             per_term.add(e.term)
             signals.append(Signal(FAMILY, e.code, round(score, 4), view.hit_span(hit), e.law or LAW, self.name))
 
-        claims_genuine = any(h.entry.element == "genuine_claim" for _, h in hits)
         if (brand is not None and not authorized and not second_hand and not accessory
-                and (declared or slang or claims_genuine)):
+                and (declared or slang or "genuine_claim" in cues)):
             signals.extend(self._price_and_stock(brand, declared, product, merchant_id, hits, below_floor, cues))
         return signals
 

@@ -104,29 +104,34 @@ class TextModelDetector(Detector):
 
     def signals_for(self, rec: Recommendation, probabilities: dict[str, float]) -> list[Signal]:
         signals = []
+        spans: tuple[TextSpan, ...] | None = None  # the same for every family: built once
         for family in FAMILIES:
             p = probabilities[family]
             score = self.calibration.score(p)
             if score is None:
                 continue
+            spans = spans or self._spans(rec)
             signals.append(Signal(
                 family=family,
                 code=f"MODEL_{family.upper()}",
                 score=score,
-                evidence=self._evidence(rec, family, p),
+                evidence=self._evidence(spans, family, p),
                 detector=self.name,
             ))
         return signals
 
-    def _evidence(self, rec: Recommendation, family: str, probability: float) -> ElementsEvidence:
+    @staticmethod
+    def _spans(rec: Recommendation) -> tuple[TextSpan, ...]:
         """The model reads the whole title and text, so the honest span is all of both."""
         from models.dataset import model_input
 
-        spans = [TextSpan(field, 0, len(value), value, model_input(None, value))
-                 for field, value in rec.text_fields().items()]
+        return tuple(TextSpan(field, 0, len(value), value, model_input(None, value))
+                     for field, value in rec.text_fields().items())
+
+    def _evidence(self, spans: tuple[TextSpan, ...], family: str, probability: float) -> ElementsEvidence:
         return ElementsEvidence(
             elements=(f"model:{family}",),
-            spans=tuple(spans),
+            spans=spans,
             detail={"probability": round(probability, 4), "model": self.classifier.version,
                     "calibration": self.calibration.tag()},
         )
