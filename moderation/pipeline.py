@@ -8,9 +8,7 @@ claim) reinforce each other. Detectors calibrate each code's score so that 0.5 m
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from moderation.detectors.base import Detector, ScanContext
 from moderation.policy import Policy
@@ -18,7 +16,7 @@ from moderation.types import FAMILIES, SCAN_FAMILY, Recommendation, ScanError, S
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "pipeline-2"
+PIPELINE_VERSION = "pipeline-3"
 #: A corroborating detector's signal counts only in a family where another detector's evidence is at
 #: least this strong. Below it is evidence that context has already damped (尾货 from a shop selling
 #: its own label, slang at an authorised store, an unauthorised merchant with nothing else) or that
@@ -28,6 +26,11 @@ PIPELINE_VERSION = "pipeline-2"
 CORROBORATION_FLOOR = 0.2
 
 
+def evidenced_families(signals: Iterable[Signal], corroborating: frozenset[str]) -> set[str]:
+    """Families in which a non-corroborating detector found evidence a second opinion may reinforce."""
+    return {s.family for s in signals if s.detector not in corroborating and s.score >= CORROBORATION_FLOOR}
+
+
 def fuse(signals: Iterable[Signal], corroborating: frozenset[str] = frozenset()) -> dict[str, float]:
     """Per-family score in [0, 1]: noisy-OR of the strongest signal of each code.
 
@@ -35,7 +38,7 @@ def fuse(signals: Iterable[Signal], corroborating: frozenset[str] = frozenset())
     evidence of at least `CORROBORATION_FLOOR` (see `Detector.corroborates_only`).
     """
     signals = list(signals)
-    evidenced = {s.family for s in signals if s.detector not in corroborating and s.score >= CORROBORATION_FLOOR}
+    evidenced = evidenced_families(signals, corroborating)
     best: dict[tuple[str, str], float] = {}
     for s in signals:
         if s.family in FAMILIES and (s.detector not in corroborating or s.family in evidenced):
@@ -49,12 +52,6 @@ def fuse(signals: Iterable[Signal], corroborating: frozenset[str] = frozenset())
                 miss *= 1.0 - score
         scores[family] = 1.0 - miss
     return scores
-
-
-@dataclass(frozen=True)
-class DetectorTiming:
-    name: str
-    seconds: float
 
 
 class Pipeline:
@@ -88,19 +85,39 @@ class Pipeline:
 
     def collect_many(self, recs: Sequence[Recommendation], ctxs: Sequence[ScanContext] | None = None
                      ) -> list[list[Signal]]:
-        """`collect` for a batch: each detector sees all items in one `detect_many` call."""
+        """`collect` for a batch: each detector sees all items in one `detect_many` call.
+
+        Corroborating detectors run last and only on the items where another detector found
+        evidence (`evidenced_families`): elsewhere their signals could not change any score under
+        any policy, and the learned model costs more than all lexicon detectors together — most
+        posts are clean, so skipping it there is most of the scoring API's latency.
+        """
         ctxs = ctxs if ctxs is not None else [ScanContext(r) for r in recs]
         out: list[list[Signal]] = [[] for _ in recs]
         for detector in self.detectors:
-            try:
-                per_item = detector.detect_many(recs, ctxs)
-            except Exception:  # one bad item must not fail the batch: retry item by item
-                per_item = [self._detect_one(detector, rec, ctx) for rec, ctx in zip(recs, ctxs, strict=True)]
-            for signals, found in zip(out, per_item, strict=True):
-                signals.extend(found)
+            if not detector.corroborates_only:
+                self._run(detector, range(len(recs)), recs, ctxs, out)
+        second_opinions = [d for d in self.detectors if d.corroborates_only]
+        if second_opinions:
+            evidenced = [i for i, signals in enumerate(out) if evidenced_families(signals, self._corroborating)]
+            for detector in second_opinions:
+                self._run(detector, evidenced, recs, ctxs, out)
         for rec, signals in zip(recs, out, strict=True):
             signals.extend(self._unscanned_images(rec))
         return out
+
+    def _run(self, detector: Detector, items: Sequence[int], recs: Sequence[Recommendation],
+             ctxs: Sequence[ScanContext], out: list[list[Signal]]) -> None:
+        """Add `detector`'s signals for the items at positions `items` to `out`."""
+        if not items:
+            return
+        batch, batch_ctxs = [recs[i] for i in items], [ctxs[i] for i in items]
+        try:
+            per_item = detector.detect_many(batch, batch_ctxs)
+        except Exception:  # one bad item must not fail the batch: retry item by item
+            per_item = [self._detect_one(detector, rec, ctx) for rec, ctx in zip(batch, batch_ctxs, strict=True)]
+        for i, found in zip(items, per_item, strict=True):
+            out[i].extend(found)
 
     @staticmethod
     def _detect_one(detector: Detector, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
@@ -142,14 +159,3 @@ class Pipeline:
 
     def scan(self, rec: Recommendation, ctx: ScanContext | None = None) -> Verdict:
         return self.decide(self.collect(rec, ctx))
-
-    def timed_scan(self, rec: Recommendation) -> tuple[Verdict, list[DetectorTiming]]:
-        """Like `scan`, but also reports how long each detector took (for `bench/` and tuning)."""
-        ctx = ScanContext(rec)
-        timings: list[DetectorTiming] = []
-        signals: list[Signal] = []
-        for detector in self.detectors:
-            t0 = time.perf_counter()
-            signals.extend(Pipeline([detector], self.policy).collect(rec, ctx))
-            timings.append(DetectorTiming(detector.name, time.perf_counter() - t0))
-        return self.decide(signals), timings

@@ -70,7 +70,8 @@ class Detector(ABC):
     uses_images: ClassVar[bool] = False
     #: True for a second opinion that may only reinforce a family some other detector already has
     #: evidence for (the learned model: it is overconfident on text unlike its training data, e.g.
-    #: "好物推荐" alone, so on its own it must never flag). Its signals still appear in the verdict.
+    #: "好物推荐" alone, so on its own it must never flag). The pipeline runs it only on items where
+    #: another detector found evidence; there its signals appear in the verdict for every family.
     corroborates_only: ClassVar[bool] = False
 
     @abstractmethod

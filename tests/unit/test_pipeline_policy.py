@@ -119,8 +119,13 @@ class SecondOpinion(Detector):
     version = "1"
     corroborates_only = True
 
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
-        return [Signal("false_ad", "MODEL_FALSE_AD", 0.55, detector=self.name)]
+        self.seen.append(rec.id)
+        return [Signal("false_ad", "MODEL_FALSE_AD", 0.55, detector=self.name),
+                Signal("mlm", "MODEL_MLM", 0.55, detector=self.name)]
 
 
 class WeakLexicon(Detector):
@@ -137,13 +142,28 @@ class WeakLexicon(Detector):
 
 
 def test_a_corroborating_detector_never_flags_alone_but_reinforces_evidence() -> None:
-    pipeline = Pipeline([WeakLexicon(), SecondOpinion()], load_policy())
+    second_opinion = SecondOpinion()
+    pipeline = Pipeline([second_opinion, WeakLexicon()], load_policy())  # listed first, still runs last
     alone = pipeline.scan(Recommendation(id="a", text="好物推荐"))
     assert alone.route is Route.APPROVE and alone.scores["false_ad"] == 0.0
-    assert [s.code for s in alone.signals] == ["MODEL_FALSE_AD"]  # still shown to reviewers
     together = pipeline.scan(Recommendation(id="b", text="最好用"))
     assert together.scores["false_ad"] == pytest.approx(1 - 0.6 * 0.45)
+    assert together.scores["mlm"] == 0.0  # shown for every family, counted only where evidenced
+    assert {s.code for s in together.signals} == {"AD_WEAK", "MODEL_FALSE_AD", "MODEL_MLM"}
     assert together.route is Route.REVIEW
     damped = pipeline.scan(Recommendation(id="c", text="疗"))
     assert CORROBORATION_FLOOR > 0.15 and damped.scores["false_ad"] == pytest.approx(0.15)
     assert damped.route is Route.APPROVE
+    # Where nothing is evidenced the second opinion could change no score, so it is not run at all.
+    assert second_opinion.seen == ["b"]
+    assert [s.code for s in alone.signals] == [] and "MODEL_FALSE_AD" not in {s.code for s in damped.signals}
+
+
+def test_a_batch_runs_the_second_opinion_on_its_evidenced_items_only() -> None:
+    second_opinion = SecondOpinion()
+    pipeline = Pipeline([WeakLexicon(), second_opinion], load_policy())
+    recs = [Recommendation(id=i, text=t) for i, t in [("x", "好物"), ("y", "最好"), ("z", "疗"), ("w", "最强")]]
+    batch = pipeline.collect_many(recs)
+    assert second_opinion.seen == ["y", "w"]
+    assert [sorted(s.code for s in signals) for signals in batch] == [
+        [], ["AD_WEAK", "MODEL_FALSE_AD", "MODEL_MLM"], ["AD_DAMPED"], ["AD_WEAK", "MODEL_FALSE_AD", "MODEL_MLM"]]
