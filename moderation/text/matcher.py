@@ -4,7 +4,9 @@ One automaton holds, for every entry, its canonical spelling AND the spellings e
 at build time so that the scan stays a single pass:
 
 * pinyin (高仿 → gaofang) and half-pinyin (高fang, zhao代理 …) for Chinese terms;
-* allow-phrases and regex anchors, so context rules cost nothing extra.
+* allow-phrases and regex anchors, so context rules cost nothing extra. Allow-phrases get the same
+  pinyin spellings and sound-alike matching as terms: an evader who writes jipin飞车 or 玳理记账 is
+  writing 极品飞车 or 代理记账, and the context must still be seen.
 
 One-character homophone swaps (消费反利 → 消费返利, 醉高级 → 最高级) are found through a *syllable
 skeleton*: every common character (GB2312) is replaced by one representative of its toneless pinyin,
@@ -126,6 +128,7 @@ class LexiconMatcher:
         keys: dict[str, list[_Key]] = defaultdict(list)
         allow_index: dict[str, set[int]] = defaultdict(set)
         self.literals: list[str] = []  # canonical spellings, for the naive peer and the benchmark
+        term_spellings: dict[str, set[str]] = defaultdict(set)  # canonical term → its evasive spellings
         for i, entry in enumerate(self.entries):
             for phrase in entry.allow:
                 canon = self.canon(phrase)
@@ -147,10 +150,21 @@ class LexiconMatcher:
                 for variant, spelling in self._variants(canon):
                     if spelling != canon:
                         keys[spelling].append(self._variant_key(i, variant, spelling))
-        for phrase, idxs in allow_index.items():
-            self._allow_groups.append(frozenset(idxs))
-            keys[phrase].append(_Key(_ALLOW, len(self._allow_groups) - 1, "allow", "", ""))
+                        term_spellings[canon].add(spelling)
         self._skeleton_table = skeleton_table() if fuzzy else {}
+        #: skeleton → [(allow-phrase, its group)] for sound-alike allow-phrases (three or more
+        #: Chinese characters, one character swapped, like the terms' homophones below)
+        sound_allows: dict[str, list[tuple[str, frozenset[int]]]] = defaultdict(list)
+        for phrase, idxs in allow_index.items():
+            group = frozenset(idxs)
+            self._allow_groups.append(group)
+            key = _Key(_ALLOW, len(self._allow_groups) - 1, "allow", "", "")
+            keys[phrase].append(key)
+            if fuzzy:
+                for spelling in self._allow_spellings(phrase, term_spellings):
+                    keys[spelling].append(key)
+                if sum(map(_is_cjk, phrase)) >= 3:
+                    sound_allows[phrase.translate(self._skeleton_table)].append((phrase, group))
         skeleton_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
             if fuzzy and entry.fuzzy and entry.kind == "term":
@@ -174,18 +188,20 @@ class LexiconMatcher:
         by_skeleton: dict[str, dict[str, tuple]] = defaultdict(dict)
         for spelling, ks in keys.items():
             by_skeleton[spelling.translate(self._skeleton_table)][spelling] = self._compile_keys(ks)
-        for skel in skeleton_keys:
+        for skel in itertools.chain(skeleton_keys, sound_allows):
             by_skeleton.setdefault(skel, {})
         self._automaton = ahocorasick.Automaton()
         for skel, spellings in by_skeleton.items():
             # (length, the spelling stored under this skeleton, its term keys, edge checks, allow
             # groups and anchors (see `_compile_keys`), any further spellings with the same skeleton
-            # {spelling: compiled keys} or None, homophone candidates [(entry, canon)] or None)
+            # {spelling: compiled keys} or None, homophone candidates [(entry, canon)] or None,
+            # sound-alike allow-phrases [(phrase, group)] or None)
             listed = list(spellings.items()) or [(None, ((), None, (), ()))]
             first, (terms, checks, allows, anchors) = listed[0]
             more = dict(listed[1:]) or None
             items = tuple(skeleton_keys[skel]) if skel in skeleton_keys else None
-            self._automaton.add_word(skel, (len(skel), first, terms, checks, allows, anchors, more, items))
+            sounds = tuple(sound_allows[skel]) if skel in sound_allows else None
+            self._automaton.add_word(skel, (len(skel), first, terms, checks, allows, anchors, more, items, sounds))
         #: entries that some allow-phrase can neutralise (the others skip the overlap test)
         self._allowable: frozenset[int] = frozenset().union(*self._allow_groups)
         self._dedupe = self._hits_may_repeat(keys, by_skeleton, skeleton_keys)
@@ -241,6 +257,18 @@ class LexiconMatcher:
             return _Key(_TERM, i, variant, "latin" if short else "", "latin" if short else "")
         return _Key(_TERM, i, variant, _edge_check(spelling[0]), _edge_check(spelling[-1]))
 
+    def _allow_spellings(self, phrase: str, term_spellings: dict[str, set[str]]) -> set[str]:
+        """The evasive spellings of an allow-phrase: its own pinyin and half-pinyin (`_variants`, all
+        mixes up to four Chinese characters) and, for any phrase, the phrase with one term inside it
+        spelt as that term is (复刻界天花板 → fuke界天花板), since evaders spell the risky word."""
+        spellings = {spelling for _variant, spelling in self._variants(phrase)}
+        for a in range(len(phrase) - 1):
+            for b in range(a + 2, min(len(phrase), a + 8) + 1):
+                for spelling in term_spellings.get(phrase[a:b], ()):
+                    spellings.add(phrase[:a] + spelling + phrase[b:])
+        spellings.discard(phrase)
+        return spellings
+
     def _variants(self, canon: str) -> list[tuple[str, str]]:
         """Pinyin, half-pinyin and one-character homophone spellings of a Chinese term."""
         if not 2 <= len(canon) <= 8 or not all(_is_cjk(c) or c.isalnum() for c in canon):
@@ -275,7 +303,7 @@ class LexiconMatcher:
         contiguously in the original: 冠军🏆 纪念 must not read as 冠军纪 (≈ 冠军级).
         A homophone is a stretch that sounds like a term (same skeleton) and differs from it in
         exactly one character. An allow-phrase neutralises every hit of its entries that it
-        overlaps (代理记账 vs 做代理)."""
+        overlaps (代理记账 vs 做代理), written literally, in pinyin or with one sound-alike character."""
         if self._empty or not text:
             return ()
         terms: list[tuple[int, int, int, str]] = []
@@ -284,7 +312,7 @@ class LexiconMatcher:
         allows: list[tuple[int, int, frozenset[int]]] = []
         anchored: set[int] = set()
         n = len(text)
-        for end, (length, spelling, keys, checks, allow, anchors, more, items) in self._automaton.iter(
+        for end, (length, spelling, keys, checks, allow, anchors, more, items, sounds) in self._automaton.iter(
                 text.translate(self._skeleton_list)):
             end += 1
             start = end - length
@@ -317,6 +345,10 @@ class LexiconMatcher:
                             if b - a != length:
                                 continue
                         homophones.append((i, start, end, "homophone"))
+            if sounds is not None:
+                for phrase, group in sounds:
+                    if written != phrase and sum(map(str.__ne__, written, phrase)) == 1:
+                        allows.append((start, end, group))
         terms += homophones
         for i in anchored:
             for m in self._regexes[i].finditer(text):

@@ -10,7 +10,8 @@ Evasions it undoes (the tables are data: `data/text_normalization.json`):
 * 繁體 → 简体 (OpenCC t2s, applied per character so the offset map stays 1:1);
 * characters and symbols inserted into a keyword (高*仿, 加 微 信, 代.理, U+200B, U+3000, emoji) — dropped;
 * look-alike characters (髙, 蕞, Greek Α, Cyrillic о) and emoji that stand for a word (🐧, ➕, ✅) —
-  a character table;
+  a character table; emoji that stand for a character only in some places (V❤ is V信, but the ❤ in
+  推❤️荐 is decoration) read as that character after the listed contexts and are dropped elsewhere;
 * variant/homophone phrases (薇信, 扣扣, 冶疗, 减月巴, l:l) — a phrase table matched with Aho-Corasick;
 * phone/QQ numbers spelt in Chinese digits (一三九…, 幺三八…, 壹叁捌…) — runs of ≥ 7 digits only, so
   that 第一, 一级 or 三个月 keep their meaning.
@@ -56,6 +57,8 @@ _T2S_PHRASE_CHARS = "哩坏沈甦瞭藉衹覆"
 _T2S_KEY_RANGES = ((0x2E80, 0x2FDF), (0x3000, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
 #: Marks for the offset map: each original character becomes one canonical character, none or several.
 _DROP, _KEEP, _EXPAND = "\x00", "\x01", "\x02"
+#: First of the private-use characters standing for context-dependent emoji (`emoji_in_context`).
+_PLACEHOLDER_BASE = 0xE000
 _EXPAND_B = _EXPAND.encode("latin-1")
 
 
@@ -152,6 +155,8 @@ class NormalizationTables:
     phrase_map: Mapping[str, str]
     chinese_digits: Mapping[str, str]
     digit_run_min: int
+    #: emoji → (the character it reads as, the canonical contexts right before it where it does)
+    emoji_in_context: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NormalizationTables:
@@ -164,6 +169,8 @@ class NormalizationTables:
             phrase_map=dict(data.get("phrase_map", {})),
             chinese_digits=dict(data.get("chinese_digits", {})),
             digit_run_min=int(data.get("digit_run_min", 7)),
+            emoji_in_context={emoji: (str(rule["reads"]), tuple(rule["after"]))
+                              for emoji, rule in data.get("emoji_in_context", {}).items() if not emoji.startswith("_")},
         )
 
     @classmethod
@@ -179,6 +186,11 @@ class Normalizer:
     def __init__(self, tables: NormalizationTables | None = None):
         self.tables = tables or NormalizationTables.load_default()
         self.version = self.tables.version
+        # Each emoji of `emoji_in_context` becomes a private-use placeholder in the per-character
+        # pass; the phrase pass then reads it after its contexts (v + ❤ → v信) and drops it elsewhere.
+        self._placeholders = {emoji: chr(_PLACEHOLDER_BASE + k)
+                              for k, emoji in enumerate(self.tables.emoji_in_context)}
+        self._placeholder_chars = frozenset(self._placeholders.values())
         self._t2s = opencc.OpenCC("t2s")
         self._t2s_chars = self._bulk_t2s()
         self._t2s_gate = self._build_t2s_gate()
@@ -195,7 +207,7 @@ class Normalizer:
         # written as 'ＶＸ' in the data file still matches.
         self._phrases = ahocorasick.Automaton()
         n_phrases = 0
-        for key, value in self.tables.phrase_map.items():
+        for key, value in itertools.chain(self.tables.phrase_map.items(), self._placeholder_phrases()):
             k = key.translate(self._table)
             v = value.translate(self._table)
             if k and k != v:
@@ -209,6 +221,18 @@ class Normalizer:
         self._cn_digit_chars = frozenset(self.tables.chinese_digits)
         self._cn_digit = re.compile(f"[{re.escape(digits)}]") if digits else None
         self._digit_table = str.maketrans(dict(self.tables.chinese_digits))
+
+    def _placeholder_phrases(self) -> list[tuple[str, str]]:
+        """Phrase-table entries for the placeholders: read after a context, dropped elsewhere (the
+        phrase pass prefers the longer, earlier key, so a placeholder after a context is read)."""
+        phrases = []
+        for emoji, (reads, contexts) in self.tables.emoji_in_context.items():
+            mark = self._placeholders[emoji]
+            phrases.append((mark, ""))
+            for context in contexts:
+                canon = context.translate(self._table)
+                phrases.append((canon + mark, canon + reads))
+        return phrases
 
     # ---- per-character pass -----------------------------------------------------------------
 
@@ -255,6 +279,10 @@ class Normalizer:
     def _one(self, ch: str) -> str:
         """Canonical form of one already-NFKC'd character (no recursion)."""
         t = self.tables
+        if ch in self._placeholders:
+            return self._placeholders[ch]
+        if ch in self._placeholder_chars:
+            return ch
         if ch in t.emoji_map:
             return t.emoji_map[ch]
         if ch in t.char_map:
@@ -271,7 +299,7 @@ class Normalizer:
 
     def _char(self, ch: str) -> str:
         # Emoji and look-alikes are checked before NFKC: NFKC would e.g. turn '❤️' apart.
-        if ch in self.tables.emoji_map or ch in self.tables.char_map:
+        if ch in self.tables.emoji_map or ch in self.tables.char_map or ch in self._placeholders:
             out = self._one(ch)
         else:
             out = "".join(self._one(c) for c in unicodedata.normalize("NFKC", ch))

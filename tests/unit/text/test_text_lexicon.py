@@ -72,3 +72,30 @@ def test_allow_phrase_neutralises_a_hit() -> None:
     lex = default_lexicon()
     assert "AD_ABSOLUTE_TERM" not in codes(lex, "我最近在玩极品飞车")
     assert "AD_ABSOLUTE_TERM" in codes(lex, "极品好茶")
+
+
+@pytest.mark.parametrize("text", [
+    "《jipin飞车》典藏周边到了",       # pinyin of the allow-phrase 极品飞车
+    "劳力士fuke界天花板，送礼盒",        # a term inside the allow-phrase 复刻界天花板 spelt in pinyin
+    "手工党常备的wanneng胶",            # 万能胶
+    "No.1️⃣次做蛋挞就成功了",            # No.1 for 第一 before a measure word
+    "露营新手No.1顶帐篷",
+])
+def test_allow_phrases_are_seen_through_the_same_evasions_as_terms(text: str) -> None:
+    assert "AD_ABSOLUTE_TERM" not in codes(default_lexicon(), text)
+
+
+@pytest.mark.parametrize("text", ["全国销量No.1️⃣", "吃过的都说是NO.1", "jipin好茶", "wanneng神药"])
+def test_the_same_terms_outside_the_allow_phrases_still_hit(text: str) -> None:
+    assert "AD_ABSOLUTE_TERM" in codes(default_lexicon(), text)
+
+
+def test_a_sound_alike_allow_phrase_neutralises_like_the_phrase() -> None:
+    from moderation.text.matcher import default_matcher
+
+    def mlm_terms(text: str) -> set[str]:
+        return {h.entry.code for h in default_matcher().scan(text) if h.entry.family == "mlm"}
+
+    assert mlm_terms("这家做代理记账很多年") == set()
+    assert mlm_terms("这家做代理计账很多年") == set()  # one sound-alike character: still 代理记账
+    assert mlm_terms("这家做代理赚钱很多年")  # the term itself still hits

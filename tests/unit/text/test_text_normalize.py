@@ -109,3 +109,27 @@ def test_round6_variant_and_homophone_spellings() -> None:
     assert n.normalize("一个月必痩二十斤").text == "一个月必瘦二十斤"
     assert n.normalize("剪肥奶昔，抗皑").text == "减肥奶昔抗癌"
     assert n.normalize("白雪皑皑").text == "白雪皑皑"
+
+
+@pytest.mark.parametrize(("raw", "expected", "heart_kept"), [
+    ("加V❤️：abc123", "加微信:abc123", True),   # after v the heart reads 信
+    ("薇❤号", "微信号", True),
+    ("推❤️荐朋友加入", "推荐朋友加入", False),  # inside a word it is decoration
+    ("治高♥血压", "治高血压", False),
+    ("我❤你", "我你", False),
+])
+def test_a_heart_reads_as_xin_only_after_its_contexts(raw: str, expected: str, heart_kept: bool) -> None:
+    n = normalize(raw)
+    assert n.text == expected
+    if heart_kept:  # the canonical 信 points back at the heart the evader typed
+        i = n.text.index("信")
+        assert n.original_text(i, i + 1) in ("❤", "❤️")
+    assert normalize(n.text).text == n.text
+
+
+def test_round7_homoglyph_spellings_that_are_not_words() -> None:
+    cases = {"做玳理记账": "做代理记账", "专桂品质": "专柜品质", "院仕推荐": "院士推荐", "防岩抗岩": "防癌抗癌",
+             "推建一人返300": "推荐一人返300", "代惨奶昔": "代餐奶昔", "包冶百病": "包治百病"}
+    assert {raw: normalize(raw).text for raw in cases} == cases
+    for real_word in ("岩石", "花岗岩", "推进建设"):  # the phrases are not read into real words
+        assert normalize(real_word).text == real_word
