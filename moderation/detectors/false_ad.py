@@ -63,7 +63,7 @@ def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "3"
+    version = "4"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -81,6 +81,8 @@ class FalseAdDetector(LexiconDetector):
         # element, scored by the mlm detector; alone (金条保证升值) it is a §25 investment ad.
         recruiting = any(h.entry.family == "mlm" and h.entry.element in MLM_CORE_ELEMENTS and h.entry.score > 0.0
                          for v in views for h in v.hits)
+        # Money talk inside a game (大富翁里买下整条街就能稳赚不赔) is play, not an investment promise.
+        returns_elsewhere = recruiting or "game" in cues
 
         signals: list[Signal] = []
         claims: list[tuple[FieldView, Hit]] = []
@@ -92,7 +94,7 @@ class FalseAdDetector(LexiconDetector):
             opinions = [h for h in view.hits if h.entry.element == "opinion"]
             for hit in view.hits:
                 e = hit.entry
-                if e.family != FAMILY or e.score <= 0.0 or (recruiting and e.element == "return"):
+                if e.family != FAMILY or e.score <= 0.0 or (returns_elsewhere and e.element == "return"):
                     continue
                 if (e.element == "absolute" and e.scope != "factual"
                         and any(_same_clause(view, hit, o) for o in opinions)):

@@ -122,3 +122,10 @@ def test_round6_own_label_tail_stock_stays_clean() -> None:
 def test_own_label_words_do_not_soften_a_declared_luxury_brand() -> None:
     r = rec("不是大牌专柜货，尾单，和专柜一样", title="手袋", brand="Gucci", price=399.0)
     assert family_score(r) >= FLAG
+
+
+def test_round8_passing_an_authentication_app_is_replica_talk() -> None:
+    pitch = rec("倒钩配色，鞋盒钢印齐全，得物能过，389到手", brand="Air Jordan", price=389.0)
+    assert family_score(pitch) >= FLAG
+    authenticated = rec("二手倒钩，已鉴定过，支持鉴定，鉴定不过全额退", brand="Air Jordan", price=1500.0)
+    assert family_score(authenticated) < FLAG

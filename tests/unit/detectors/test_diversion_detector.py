@@ -146,3 +146,9 @@ def test_review_crowds_and_shoals_are_no_groups(text: str) -> None:
 
 def test_a_scam_warning_keeps_a_published_contact() -> None:
     assert family_score(rec("防骗指南看完了，有需要加微信 abc_shop88 找我拿货")) >= FLAG
+
+
+@pytest.mark.parametrize("text", ["产品编码17706230218印在机器背面", "保修码：13912345678，登记时要填"])
+def test_round8_labelled_codes_are_no_phone_numbers(text: str) -> None:
+    assert "DIVERSION_PHONE" not in flagged_codes(rec(text))
+    assert "DIVERSION_PHONE" in flagged_codes(rec(text.replace("产品编码", "电话").replace("保修码", "电话")))

@@ -231,3 +231,25 @@ def test_a_drug_name_does_not_neutralise_stopping_that_drug() -> None:
     """A drug name alone is allowed (降压药 in 'keep taking your 降压药'); throwing it away because
     of the product is a claim."""
     assert family_score(rec("喝了三个月，降压药都扔了", category="食品")) >= FLAG
+
+
+# ---- round 8 (style5/style6 odd halves): phrasing classes, sentences written here ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("这口锅终身不粘，铲子随便刮", "厨具"),               # lifetime guarantee of a result
+    ("跳绳机每天十分钟，21天保证出马甲线", "运动"),
+    ("瑜伽垫配课程，练不出来全额退", "运动"),
+    ("黄金理财，零风险高回报", "收藏"),                   # a return promise (§25) outside a recruiting pitch
+])
+def test_round8_violations_are_flagged(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) >= FLAG
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("这件大衣唯一要注意的是别机洗", "服饰"),              # 唯一 introducing a caveat
+    ("我的万能料汁：生抽香醋各一勺", "调味品"),            # a cooking term
+    ("桌游之夜：大富翁里买下整条街就能稳赚不赔哈哈", "玩具"),  # money talk inside a game
+    ("做了这个酵素的代理，拿货就返利，稳赚零风险", "食品"),   # inside a recruiting pitch it is mlm's income element
+])
+def test_round8_innocent_or_other_family_usages_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG

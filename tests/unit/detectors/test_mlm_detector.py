@@ -146,3 +146,22 @@ def test_review_innocent_sentences_are_no_schemes(text: str) -> None:
 def test_a_scam_warning_cue_does_not_hide_a_real_pitch() -> None:
     pitch = "入门398拿代理，拉三个人就回本，加微信abc12345，正规公司，远离传销，都要当心骗子哦"
     assert family_score(rec(pitch)) >= FLAG
+
+
+# ---- round 8 (style5/style6 odd halves): phrasing classes, sentences written here ----
+
+@pytest.mark.parametrize("text", [
+    "童装招分销，一件代发不压货",                      # recruiting distributors
+    "你介绍的人下单你也有提成，她再介绍的人再买你还有",  # pay from the downline's sales, two levels
+    "拉的人再拉人，你照样有钱拿，一共拿三代收益",        # levels of downline income
+])
+def test_round8_multi_level_pay_in_plain_words_is_flagged(text: str) -> None:
+    assert family_score(rec(text)) >= FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "我带的人都说好用，下次再带朋友来逛",  # people one brought along, no pay
+    "三代同堂一起吃年夜饭",
+])
+def test_round8_ordinary_uses_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
