@@ -6,7 +6,10 @@ at build time so that the scan stays a single pass:
 * pinyin (高仿 → gaofang) and half-pinyin (高fang, zhao代理 …) for Chinese terms;
 * allow-phrases and regex anchors, so context rules cost nothing extra. Allow-phrases get the same
   pinyin spellings and sound-alike matching as terms: an evader who writes jipin飞车 or 玳理记账 is
-  writing 极品飞车 or 代理记账, and the context must still be seen.
+  writing 极品飞车 or 代理记账, and the context must still be seen;
+* the pinyin spellings of the words a regex entry is made of (its anchors and the Chinese words of its
+  alternations): when one occurs, the regex also runs over the text with those words spelt back in
+  Chinese, so yuanshi亲自背书 meets the pattern written for 院士…背书.
 
 One-character homophone swaps (消费反利 → 消费返利, 醉高级 → 最高级) are found through a *syllable
 skeleton*: every common character (GB2312) is replaced by one representative of its toneless pinyin,
@@ -36,7 +39,9 @@ from pypinyin import Style, lazy_pinyin
 from moderation.text.lexicon import Lexicon, LexiconEntry, default_lexicon
 from moderation.text.normalize import NormalizedText, Normalizer, default_normalizer
 
-_TERM, _ALLOW, _ANCHOR = 0, 1, 2
+_TERM, _ALLOW, _ANCHOR, _RESPELL = 0, 1, 2, 3
+#: Chinese words inside a regex's alternation groups, e.g. 见效 in (无效|不见效)…退(款|钱).
+_ALTERNATION_WORD = re.compile(r"(?<=[(|])[\u4e00-\u9fff]{2,}(?=[|)])")
 _START_END = operator.itemgetter(1, 2)
 #: Pinyin-only keys shorter than this must not be glued to other latin letters (diyi in 'diyiabc').
 _SHORT_PINYIN = 6
@@ -125,6 +130,9 @@ class LexiconMatcher:
         self.entries: tuple[LexiconEntry, ...] = lexicon.active()
         self._allow_groups: list[frozenset[int]] = []
         self._regexes: dict[int, re.Pattern[str]] = {}
+        #: canonical words whose pinyin spellings are respelt for the regexes (see `_respelt_regex_hits`)
+        self._respellings: list[str] = []
+        respell_index: dict[str, int] = {}
         keys: dict[str, list[_Key]] = defaultdict(list)
         allow_index: dict[str, set[int]] = defaultdict(set)
         self.literals: list[str] = []  # canonical spellings, for the naive peer and the benchmark
@@ -136,10 +144,19 @@ class LexiconMatcher:
                     allow_index[canon].add(i)
             if entry.kind == "regex":
                 self._regexes[i] = re.compile(entry.term)
-                for anchor in entry.anchors:
-                    canon = self.canon(anchor)
-                    if canon:
-                        keys[canon].append(_Key(_ANCHOR, i, "regex", "", ""))
+                anchors = {self.canon(anchor) for anchor in entry.anchors} - {""}
+                for canon in sorted(anchors):
+                    keys[canon].append(_Key(_ANCHOR, i, "regex", "", ""))
+                if fuzzy and entry.fuzzy:
+                    words = anchors | {self.canon(w) for w in _ALTERNATION_WORD.findall(entry.term)}
+                    for word in sorted(words):
+                        for spelling in self._respelt_spellings(word):
+                            if word not in respell_index:
+                                respell_index[word] = len(self._respellings)
+                                self._respellings.append(word)
+                            keys[spelling].append(_Key(_RESPELL, respell_index[word], "pinyin", "", ""))
+                            if word in anchors:
+                                keys[spelling].append(_Key(_ANCHOR, i, "pinyin", "", ""))
                 continue
             canon = self.canon(entry.term)
             if len(canon) < 2:  # a single canonical char ('+v' → 'v') would hit everywhere
@@ -193,15 +210,16 @@ class LexiconMatcher:
         self._automaton = ahocorasick.Automaton()
         for skel, spellings in by_skeleton.items():
             # (length, the spelling stored under this skeleton, its term keys, edge checks, allow
-            # groups and anchors (see `_compile_keys`), any further spellings with the same skeleton
+            # groups, anchors and regex word (see `_compile_keys`), any further spellings with the same skeleton
             # {spelling: compiled keys} or None, homophone candidates [(entry, canon)] or None,
             # sound-alike allow-phrases [(phrase, group)] or None)
-            listed = list(spellings.items()) or [(None, ((), None, (), ()))]
-            first, (terms, checks, allows, anchors) = listed[0]
+            listed = list(spellings.items()) or [(None, ((), None, (), (), ""))]
+            first, (terms, checks, allows, anchors, respell) = listed[0]
             more = dict(listed[1:]) or None
             items = tuple(skeleton_keys[skel]) if skel in skeleton_keys else None
             sounds = tuple(sound_allows[skel]) if skel in sound_allows else None
-            self._automaton.add_word(skel, (len(skel), first, terms, checks, allows, anchors, more, items, sounds))
+            self._automaton.add_word(skel, (len(skel), first, terms, checks, allows, anchors, respell, more, items,
+                                            sounds))
         #: entries that some allow-phrase can neutralise (the others skip the overlap test)
         self._allowable: frozenset[int] = frozenset().union(*self._allow_groups)
         self._dedupe = self._hits_may_repeat(keys, by_skeleton, skeleton_keys)
@@ -238,12 +256,20 @@ class LexiconMatcher:
     def _compile_keys(self, ks: list[_Key]) -> tuple:
         """What the scan loop reads for one spelling, precomputed so the loop does no attribute or
         kind dispatch: (term keys [(entry index, variant)], their edge checks or None when no key
-        has one, allow groups, regex anchors), each in the order of `ks`."""
+        has one, allow groups, regex anchors, the Chinese word this spelling stands for in regexes or
+        ""), each in the order of `ks`."""
         terms = tuple((k.index, k.variant) for k in ks if k.kind == _TERM)
         checks = tuple((k.check_left, k.check_right) for k in ks if k.kind == _TERM)
         allows = tuple(self._allow_groups[k.index] for k in ks if k.kind == _ALLOW)
         anchors = tuple(k.index for k in ks if k.kind == _ANCHOR)
-        return (terms, checks if any(a or b for a, b in checks) else None, allows, anchors)
+        respell = next((self._respellings[k.index] for k in ks if k.kind == _RESPELL), "")
+        return (terms, checks if any(a or b for a, b in checks) else None, allows, anchors, respell)
+
+    def _respelt_spellings(self, word: str) -> list[str]:
+        """Pinyin spellings of a regex word worth spelling back: all-latin ones only from six letters
+        (shorter syllable runs — bing, yan — occur inside ordinary latin text)."""
+        return [spelling for _variant, spelling in self._variants(word)
+                if not spelling.isascii() or len(spelling) >= _SHORT_PINYIN]
 
     def canon(self, text: str) -> str:
         return self.normalizer.normalize(text).text
@@ -311,15 +337,16 @@ class LexiconMatcher:
         homophones: list[tuple[int, int, int, str]] = []
         allows: list[tuple[int, int, frozenset[int]]] = []
         anchored: set[int] = set()
+        respelt: list[tuple[int, int, str]] = []
         n = len(text)
-        for end, (length, spelling, keys, checks, allow, anchors, more, items, sounds) in self._automaton.iter(
-                text.translate(self._skeleton_list)):
+        for end, (length, spelling, keys, checks, allow, anchors, respell, more, items, sounds) in (
+                self._automaton.iter(text.translate(self._skeleton_list))):
             end += 1
             start = end - length
             written = text[start:end]
             if written == spelling or (more is not None and written in more):
                 if written != spelling:
-                    keys, checks, allow, anchors = more[written]
+                    keys, checks, allow, anchors, respell = more[written]
                 if keys:
                     if checks is None:
                         for i, variant in keys:
@@ -336,6 +363,8 @@ class LexiconMatcher:
                         allows.append((start, end, group))
                 if anchors:
                     anchored.update(anchors)
+                if respell:
+                    respelt.append((start, end, respell))
             if items is not None:
                 for i, canon in items:
                     # the literal spelling (no difference) is the usual skeleton match: skip it cheaply
@@ -354,6 +383,8 @@ class LexiconMatcher:
             for m in self._regexes[i].finditer(text):
                 if m.end() > m.start():
                     append((i, m.start(), m.end(), "regex"))
+        if respelt and anchored:
+            terms += self._respelt_regex_hits(text, respelt, anchored, terms)
         if not terms:
             return ()
         # Sorting the tuples (stable, by start then end) before filtering gives the same order as
@@ -374,6 +405,38 @@ class LexiconMatcher:
             terms = unique
         hits = [_new_hit(Hit, (entries[i], start, end, variant)) for i, start, end, variant in terms]
         return tuple(hits)
+
+
+    def _respelt_regex_hits(self, text: str, respelt: list[tuple[int, int, str]], anchored: set[int],
+                            found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+        """Regex hits over `text` with the pinyin spellings of regex words spelt back in Chinese
+        (leftmost-longest, non-overlapping), as canonical spans of `text`; hits already found are left out."""
+        respelt.sort(key=lambda r: (r[0], r[0] - r[1]))
+        pieces: list[str] = []
+        starts: list[int] = []  # canonical start of each respelt character
+        ends: list[int] = []  # canonical end of each respelt character
+        pos = 0
+        for start, end, word in respelt:
+            if start < pos:
+                continue
+            pieces += (text[pos:start], word)
+            starts += [*range(pos, start), *[start] * len(word)]
+            ends += [*range(pos + 1, start + 1), *[end] * len(word)]
+            pos = end
+        pieces.append(text[pos:])
+        starts += range(pos, len(text))
+        ends += range(pos + 1, len(text) + 1)
+        respelt_text = "".join(pieces)
+        seen = {(i, start, end) for i, start, end, _variant in found}
+        hits: list[tuple[int, int, int, str]] = []
+        for i in anchored:
+            for m in self._regexes[i].finditer(respelt_text):
+                if m.end() > m.start():
+                    hit = (i, starts[m.start()], ends[m.end() - 1])
+                    if hit not in seen:
+                        seen.add(hit)
+                        hits.append((*hit, "regex"))
+        return hits
 
 
 @lru_cache(maxsize=8)

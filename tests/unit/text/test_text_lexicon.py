@@ -99,3 +99,21 @@ def test_a_sound_alike_allow_phrase_neutralises_like_the_phrase() -> None:
     assert mlm_terms("这家做代理记账很多年") == set()
     assert mlm_terms("这家做代理计账很多年") == set()  # one sound-alike character: still 代理记账
     assert mlm_terms("这家做代理赚钱很多年")  # the term itself still hits
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("院士亲自背书的钙片", "AD_AUTHORITY_ENDORSEMENT"),        # the pattern as written
+    ("yuanshi亲自背书的钙片", "AD_AUTHORITY_ENDORSEMENT"),     # its anchor spelt in pinyin
+    ("毛孔直接消失，不jianxiao退款", "AD_GUARANTEED_RESULT"),  # a word of its alternation in pinyin
+])
+def test_regex_entries_see_pinyin_spellings_of_their_words(text: str, code: str) -> None:
+    assert code in codes(default_lexicon(), text)
+
+
+def test_respelt_regex_hits_point_at_the_pinyin_in_the_text() -> None:
+    from moderation.text.matcher import default_matcher
+
+    text = "好评如潮yuanshi亲自背书"
+    hits = [h for h in default_matcher().scan(text) if h.entry.code == "AD_AUTHORITY_ENDORSEMENT"]
+    assert [text[h.start:h.end] for h in hits] == ["yuanshi亲自背书"]
+    assert default_matcher().scan("yuanshi") == ()  # the spelling alone is no hit
