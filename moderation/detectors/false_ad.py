@@ -26,6 +26,9 @@ NEGATION_REACH = 8
 #: How far (canonical chars, either side) a declared opinion (个人觉得) reaches to make an absolute
 #: term a subjective preference — and only inside one clause of the original text.
 OPINION_REACH = 12
+#: A claim followed in the same clause by a scam-warning cue (说…能治病…的都是骗局) is quoted to be
+#: debunked, not made; the cue may come this many canonical characters after the claim.
+DEBUNK_REACH = 16
 CLAUSE_BREAKS = frozenset("，。！？；,.!?;\n")
 HEALTH_FOOD_LAW = "广告法 第十八条"
 DEVICE_LAW = "广告法 第十六条"
@@ -49,10 +52,10 @@ def _near(a: Hit, b: Hit, reach: int) -> bool:
     return a.start - b.end <= reach and b.start - a.end <= reach
 
 
-def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
+def _same_clause(view: FieldView, a: Hit, b: Hit, reach: int = OPINION_REACH) -> bool:
     """Whether two hits are near each other AND in one clause of the ORIGINAL text (the canonical
     text has no punctuation): 个人觉得最好用 is an opinion; 全网最低价，个人觉得 is a claim and a remark."""
-    if not _near(a, b, OPINION_REACH):
+    if not _near(a, b, reach):
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
     lo = view.norm.span(first.start, first.end)[1]
@@ -63,7 +66,7 @@ def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "4"
+    version = "5"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -92,6 +95,7 @@ class FalseAdDetector(LexiconDetector):
         for view in views:
             negations = [(h.start, h.end) for h in view.hits if h.entry.element == "negation"]
             opinions = [h for h in view.hits if h.entry.element == "opinion"]
+            debunked = [h for h in view.hits if h.entry.element == "scam_warning"]
             for hit in view.hits:
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0 or (returns_elsewhere and e.element == "return"):
@@ -108,6 +112,8 @@ class FalseAdDetector(LexiconDetector):
                         continue
                     if any(s <= hit.start and hit.start - e <= NEGATION_REACH for s, e in negations):
                         continue
+                    if any(w.start >= hit.end and _same_clause(view, hit, w, DEBUNK_REACH) for w in debunked):
+                        continue  # 说买理疗仪能治病…的都是骗局: quoted to be debunked
                     if e.element == "disease" and not registered_device and not CURE_PREFIXES.isdisjoint(
                             view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start]):
                         claims.append((view, hit))  # the disease doubles as the claim's anchor

@@ -40,7 +40,7 @@ def scam_warning(views: tuple[FieldView, ...]) -> bool:
 class MlmDetector(LexiconDetector):
     name = "mlm"
     families = (FAMILY,)
-    version = "3"
+    version = "4"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -71,7 +71,8 @@ class MlmDetector(LexiconDetector):
                 detail={el: best[el][0].label(best[el][1]) for el in found},
             )
             signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
-        if scam_warning(views):
+        if scam_warning(views) or any(h.entry.element == "game" for v in views for h in v.hits):
+            # A warning quotes the scheme's phrases; a game's rules (发展城市, 拉朋友交易) use them for play.
             signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
         return signals
 

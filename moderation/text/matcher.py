@@ -45,6 +45,8 @@ _ALTERNATION_WORD = re.compile(r"(?<=[(|])[\u4e00-\u9fff]{2,}(?=[|)])")
 _START_END = operator.itemgetter(1, 2)
 #: Pinyin-only keys shorter than this must not be glued to other latin letters (diyi in 'diyiabc').
 _SHORT_PINYIN = 6
+#: All-latin pinyin spellings of regex words shorter than this are not spelt back (see `_respelt_spellings`).
+_RESPELL_MIN_LATIN = 5
 
 
 def _is_cjk(ch: str) -> bool:
@@ -266,10 +268,10 @@ class LexiconMatcher:
         return (terms, checks if any(a or b for a, b in checks) else None, allows, anchors, respell)
 
     def _respelt_spellings(self, word: str) -> list[str]:
-        """Pinyin spellings of a regex word worth spelling back: all-latin ones only from six letters
-        (shorter syllable runs — bing, yan — occur inside ordinary latin text)."""
+        """Pinyin spellings of a regex word worth spelling back: all-latin ones only from five letters
+        (xueya, jiangya; shorter syllable runs — bing, yan — occur inside ordinary latin text)."""
         return [spelling for _variant, spelling in self._variants(word)
-                if not spelling.isascii() or len(spelling) >= _SHORT_PINYIN]
+                if not spelling.isascii() or len(spelling) >= _RESPELL_MIN_LATIN]
 
     def canon(self, text: str) -> str:
         return self.normalizer.normalize(text).text

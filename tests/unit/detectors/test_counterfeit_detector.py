@@ -129,3 +129,15 @@ def test_round8_passing_an_authentication_app_is_replica_talk() -> None:
     assert family_score(pitch) >= FLAG
     authenticated = rec("二手倒钩，已鉴定过，支持鉴定，鉴定不过全额退", brand="Air Jordan", price=1500.0)
     assert family_score(authenticated) < FLAG
+
+
+def test_round9_coconut_is_no_yeezy_and_a_ratio_is_no_replica() -> None:
+    assert family_score(rec("椰浆和牛奶1:1，冷藏四小时脱模", title="椰子冻模具", price=19.9)) < FLAG
+    assert family_score(rec("椰子350白冰，原厂1:1做工，179到手", title="椰子350 白冰", price=179.0)) >= FLAG
+
+
+def test_round9_a_warning_keeps_slang_below_the_corroboration_floor() -> None:
+    from moderation.pipeline import CORROBORATION_FLOOR
+
+    r = rec("一本教你看懂奢侈品鉴定的书，看完才知道那些号称原单、高仿的都是什么套路，别贪便宜")
+    assert 0.0 < max(s.score for s in DETECTOR.detect(r, ScanContext(r))) < CORROBORATION_FLOOR

@@ -253,3 +253,25 @@ def test_round8_violations_are_flagged(text: str, category: str) -> None:
 ])
 def test_round8_innocent_or_other_family_usages_stay_clean(text: str, category: str) -> None:
     assert family_score(rec(text, category=category)) < FLAG
+
+
+# ---- round 9 (hardneg2 odd half): phrasing classes, sentences written here ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("那些说喝茶能治糖尿病的都是骗局，这款就是普通绿茶", "茶叶"),  # a claim quoted to be debunked (same clause)
+    ("我妈高血压，降压还是得靠按时吃药，这个体重秤只是方便记录", "家电"),
+    ("追完一季顶级联赛，买了件主队球衣", "服饰"),
+    ("去国家级自然保护区徒步，这双鞋抓地稳", "运动"),
+    ("投资有风险，没有稳赚不赔的产品，这本书讲怎么看费率", "图书"),
+])
+def test_round9_innocent_usages_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("喝茶能治糖尿病，我外婆喝了三个月", "茶叶"),                     # the same claim, made
+    ("我爸吃了两个月，血糖从十几降到六点几", "食品"),                  # biomarker drop in Chinese numerals
+    ("芹菜酱我爸天天吃，xueya降下来了，jiangya药都减量了", "食品"),     # pinyin inside the claim patterns
+])
+def test_round9_claims_are_flagged(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) >= FLAG

@@ -165,3 +165,18 @@ def test_round8_multi_level_pay_in_plain_words_is_flagged(text: str) -> None:
 ])
 def test_round8_ordinary_uses_stay_clean(text: str) -> None:
     assert family_score(rec(text)) < FLAG
+
+
+@pytest.mark.parametrize("text", [
+    "朋友圈有人找我做代理，要交钱押货，直接拒了",          # a refused offer
+    "《卡坦岛》桌游：发展城市，拉朋友交易资源",             # a game's rules
+    "商标注册可以找代理机构，进度在官方系统查",
+    "一本讲传销和非法集资套路的书：拉人头、入门费、发展下线",
+])
+def test_round9_quoted_or_innocent_recruiting_words_stay_clean(text: str) -> None:
+    assert family_score(rec(text)) < FLAG
+
+
+def test_round9_zero_threshold_joining_plus_income_is_a_pitch() -> None:
+    assert family_score(rec("宝妈零门槛加入，跟着团队发圈，第一个月就月入过万")) >= FLAG
+    assert family_score(rec("宝妈ling menkan加入，跟着团队发圈，第一个月就yueru guowan")) >= FLAG

@@ -1,6 +1,6 @@
-"""Quality bar on the DEVELOPMENT halves of the two blind sets (tests/data/BLIND.md, BLIND2.md), the two
-annotator-style sets (tests/data/STYLE.md, STYLE2.md … STYLE6.md), the hard-negative set (tests/data/HARDNEG.md)
-and the evasion set (tests/data/EVASION.md).
+"""Quality bar on the DEVELOPMENT halves of the labelled sets written blind to the detectors: the two blind
+sets (tests/data/BLIND.md, BLIND2.md), the annotator-style sets (STYLE.md … STYLE7.md), the hard-negative
+sets (HARDNEG.md, HARDNEG2.md) and the evasion set (EVASION.md).
 
 Each blind set is split by id number: ODD ids were used to develop one generalisation round and are
 regression data now; EVEN ids are held out, measured once per round and never tuned on
@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 BLIND_SETS = [("blind_cases.jsonl", "b", 120), ("blind2_cases.jsonl", "c", 150), ("style_cases.jsonl", "s", 75),
               ("style2_cases.jsonl", "u", 120), ("hardneg_cases.jsonl", "h", 100), ("evasion_cases.jsonl", "w", 100),
               ("style3_cases.jsonl", "v", 120), ("style4_cases.jsonl", "x", 100), ("style5_cases.jsonl", "y", 120),
-              ("style6_cases.jsonl", "z", 120)]
+              ("style6_cases.jsonl", "z", 120), ("hardneg2_cases.jsonl", "g", 100)]
 
 
 def is_dev_half(case_id: str, prefix: str) -> bool:
