@@ -141,3 +141,8 @@ def test_round9_a_warning_keeps_slang_below_the_corroboration_floor() -> None:
 
     r = rec("一本教你看懂奢侈品鉴定的书，看完才知道那些号称原单、高仿的都是什么套路，别贪便宜")
     assert 0.0 < max(s.score for s in DETECTOR.detect(r, ScanContext(r))) < CORROBORATION_FLOOR
+
+
+def test_round10_the_original_order_slip_is_no_replica() -> None:
+    assert family_score(rec("换货时把原单里的发货小票一起寄回就行")) < FLAG
+    assert family_score(rec("原单尾货，专柜同款，149包邮")) >= FLAG

@@ -275,3 +275,8 @@ def test_round9_innocent_usages_stay_clean(text: str, category: str) -> None:
 ])
 def test_round9_claims_are_flagged(text: str, category: str) -> None:
     assert family_score(rec(text, category=category)) >= FLAG
+
+
+def test_round10_quantified_guarantees_and_mood_recoveries() -> None:
+    assert family_score(rec("用满三个月，期末英语保证提高二十分，不提分全额退款", category="文具")) >= FLAG
+    assert family_score(rec("手腕骨折在家静养，装了支架躺着看戏，心情好了不少", category="家居")) < FLAG

@@ -26,7 +26,8 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 BLIND_SETS = [("blind_cases.jsonl", "b", 120), ("blind2_cases.jsonl", "c", 150), ("style_cases.jsonl", "s", 75),
               ("style2_cases.jsonl", "u", 120), ("hardneg_cases.jsonl", "h", 100), ("evasion_cases.jsonl", "w", 100),
               ("style3_cases.jsonl", "v", 120), ("style4_cases.jsonl", "x", 100), ("style5_cases.jsonl", "y", 120),
-              ("style6_cases.jsonl", "z", 120), ("hardneg2_cases.jsonl", "g", 100)]
+              ("style6_cases.jsonl", "z", 120), ("hardneg2_cases.jsonl", "g", 100),
+              ("style7_cases.jsonl", "r", 120)]
 
 
 def is_dev_half(case_id: str, prefix: str) -> bool:

@@ -133,3 +133,7 @@ def test_round7_homoglyph_spellings_that_are_not_words() -> None:
     assert {raw: normalize(raw).text for raw in cases} == cases
     for real_word in ("岩石", "花岗岩", "推进建设"):  # the phrases are not read into real words
         assert normalize(real_word).text == real_word
+
+
+def test_a_rock_emoji_reads_as_stone() -> None:
+    assert normalize("尿路结🪨溶掉了").text == "尿路结石溶掉了"
