@@ -115,6 +115,22 @@ class _Key:
     check_right: str
 
 
+#: What may separate two numbers in the original: the canonical text drops it, so 椰子350 1:1 reads
+#: 椰子3501:1, but the space still ends the number. A '.' or ':' does not (1:1.2 is a ratio). Only
+#: digit edges ask: for latin, gluing is what keeps LINE FRIENDS or LINE Pay from reading as LINE.
+_WORD_SEPARATORS = frozenset(" \t\n\u3000\u200b，、；。！？,;!?")
+
+
+def _spaced(norm: NormalizedText | None, i: int) -> bool:
+    """Whether canonical characters i and i + 1 were separated by whitespace or punctuation in the
+    original (without `norm`, no original to ask: not separated)."""
+    if norm is None:
+        return False
+    a = norm.span(i, i + 1)[1]
+    b = norm.span(i + 1, i + 2)[0]
+    return a < b and _WORD_SEPARATORS.issuperset(norm.original[a:b])
+
+
 def _edge_check(ch: str) -> str:
     if _is_latin(ch):
         return "latin"
@@ -355,9 +371,11 @@ class LexiconMatcher:
                             append((i, start, end, variant))
                     else:
                         for (i, variant), (left, right) in zip(keys, checks, strict=True):
-                            if left and start > 0 and _edge_check(text[start - 1]) == left:
+                            if (left and start > 0 and _edge_check(text[start - 1]) == left
+                                    and not (left == "digit" and _spaced(norm, start - 1))):
                                 continue
-                            if right and end < n and _edge_check(text[end]) == right:
+                            if (right and end < n and _edge_check(text[end]) == right
+                                    and not (right == "digit" and _spaced(norm, end - 1))):
                                 continue
                             append((i, start, end, variant))
                 if allow:

@@ -146,3 +146,10 @@ def test_round9_a_warning_keeps_slang_below_the_corroboration_floor() -> None:
 def test_round10_the_original_order_slip_is_no_replica() -> None:
     assert family_score(rec("换货时把原单里的发货小票一起寄回就行")) < FLAG
     assert family_score(rec("原单尾货，专柜同款，149包邮")) >= FLAG
+
+
+def test_a_ratio_after_a_model_number_is_still_read_across_the_space() -> None:
+    # The canonical text drops the space (椰子3501:1); the original still separates the two numbers.
+    spaced = rec("椰子350 1:1做工")
+    assert "CF_SLANG" in {s.code for s in DETECTOR.detect(spaced, ScanContext(spaced))}
+    assert family_score(rec("米和水1:1.2，电饭煲煮出来刚好")) < FLAG  # a decimal point is no separator
