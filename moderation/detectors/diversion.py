@@ -37,7 +37,7 @@ LABEL_REACH = 6
 class DiversionDetector(LexiconDetector):
     name = "diversion"
     families = (FAMILY,)
-    version = "2"
+    version = "3"
 
     def __init__(self, matcher: LexiconMatcher | None = None, domains: PartnerDomains | None = None):
         super().__init__(matcher)
@@ -81,6 +81,8 @@ class DiversionDetector(LexiconDetector):
             score, start, end, value = e.score, hit.start, hit.end, text[hit.start:hit.end]
             pattern = WECHAT_ID if kind == "wechat" else QQ_NUMBER if kind == "qq" else None
             m = pattern.match(text, hit.end) if pattern is not None else None
+            if m and any(h.variant == "pinyin" and h.start == m.start(1) and h.end == m.end(1) for h in view.hits):
+                m = None  # weixin jinqun: the "id" is the pinyin of a lexicon word (进群), not an id
             if m:
                 score, end = max(score, 0.9), m.end(1)
                 a, b = view.norm.span(m.start(1), m.end(1))

@@ -152,3 +152,9 @@ def test_a_scam_warning_keeps_a_published_contact() -> None:
 def test_round8_labelled_codes_are_no_phone_numbers(text: str) -> None:
     assert "DIVERSION_PHONE" not in flagged_codes(rec(text))
     assert "DIVERSION_PHONE" in flagged_codes(rec(text.replace("产品编码", "电话").replace("保修码", "电话")))
+
+
+def test_the_pinyin_of_a_word_after_weixin_is_no_wechat_id() -> None:
+    warned = rec("防骗手册：让你jia weixinjinqun领红包的都要当心")  # 进群 in pinyin, not an id
+    assert "DIVERSION_WECHAT" not in flagged_codes(warned)
+    assert "DIVERSION_WECHAT" in flagged_codes(rec("防骗手册：有人让你加weixin abc123领红包"))  # a real id is kept
