@@ -82,7 +82,7 @@ class BrandMatcher:
 class CounterfeitDetector(LexiconDetector):
     name = "counterfeit"
     families = (FAMILY,)
-    version = "4"
+    version = "5"
 
     def __init__(self, registry: BrandRegistry | None = None, matcher: LexiconMatcher | None = None):
         super().__init__(matcher)
@@ -120,9 +120,10 @@ class CounterfeitDetector(LexiconDetector):
         if brand is not None and own_brand:
             brand = None  # 小香风 from a shop selling its own label: a style word, not Chanel
         authorized = brand is not None and brand.is_authorized(merchant_id)
-        # 自用闲置 with twenty in stock is a shop, not a person selling their own used item.
-        second_hand = (("second_hand" in cues and (product.stock is None or product.stock <= SECOND_HAND_MAX_STOCK))
-                       or "二手" in (product.category or ""))
+        # 自用闲置 with twenty in stock is a shop, not a person selling their own used item — and so
+        # is a 二手数码 listing with a thousand sealed pieces.
+        second_hand = (("second_hand" in cues or "二手" in (product.category or ""))
+                       and (product.stock is None or product.stock <= SECOND_HAND_MAX_STOCK))
         # A brand's accessory, sample or consumable (袜子, 数据线, 小样 …) named in the TITLE: the floor is
         # the brand's main-category price and says nothing about it.
         accessory = any(h.entry.element == "accessory" for v in views if v.name == "product.title"

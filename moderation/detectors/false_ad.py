@@ -26,8 +26,8 @@ NEGATION_REACH = 8
 #: How far (canonical chars, either side) a declared opinion (个人觉得) reaches to make an absolute
 #: term a subjective preference — and only inside one clause of the original text.
 OPINION_REACH = 12
-#: A claim followed in the same clause by a scam-warning cue (说…能治病…的都是骗局) is quoted to be
-#: debunked, not made; the cue may come this many canonical characters after the claim.
+#: A claim followed in its clause or the next by a scam-warning cue (说…能治病…的都是骗局, 能包治百病，
+#: 真的别信) is quoted to be debunked, not made; the cue may come this many canonical characters later.
 DEBUNK_REACH = 16
 CLAUSE_BREAKS = frozenset("，。！？；,.!?;\n")
 HEALTH_FOOD_LAW = "广告法 第十八条"
@@ -63,10 +63,20 @@ def _same_clause(view: FieldView, a: Hit, b: Hit, reach: int = OPINION_REACH) ->
     return CLAUSE_BREAKS.isdisjoint(view.norm.original[lo:hi])
 
 
+def _debunks(view: FieldView, claim: Hit, cue: Hit) -> bool:
+    """Whether a scam-warning cue right after a claim debunks it: within `DEBUNK_REACH` and in the
+    claim's clause or the next one (能包治百病，真的别信), never further."""
+    if cue.start < claim.end or not _near(claim, cue, DEBUNK_REACH):
+        return False
+    lo = view.norm.span(claim.start, claim.end)[1]
+    hi = view.norm.span(cue.start, cue.end)[0]
+    return sum(ch in CLAUSE_BREAKS for ch in view.norm.original[lo:hi]) <= 1
+
+
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "5"
+    version = "6"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -100,6 +110,8 @@ class FalseAdDetector(LexiconDetector):
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0 or (returns_elsewhere and e.element == "return"):
                     continue
+                if any(_debunks(view, hit, w) for w in debunked):
+                    continue  # 说买理疗仪能治病…的都是骗局 / 有人说能包治百病，真的别信: quoted to be debunked
                 if (e.element == "absolute" and e.scope != "factual"
                         and any(_same_clause(view, hit, o) for o in opinions)):
                     continue  # 个人觉得最好用: a declared opinion; 个人觉得全网最低价 is still a price claim
@@ -112,8 +124,6 @@ class FalseAdDetector(LexiconDetector):
                         continue
                     if any(s <= hit.start and hit.start - e <= NEGATION_REACH for s, e in negations):
                         continue
-                    if any(w.start >= hit.end and _same_clause(view, hit, w, DEBUNK_REACH) for w in debunked):
-                        continue  # 说买理疗仪能治病…的都是骗局: quoted to be debunked
                     if e.element == "disease" and not registered_device and not CURE_PREFIXES.isdisjoint(
                             view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start]):
                         claims.append((view, hit))  # the disease doubles as the claim's anchor

@@ -335,7 +335,15 @@ class LexiconMatcher:
                         chars[pos] = syllables[pos]
                 out.append(("pinyin", "".join(chars)))
         else:
+            # Longer phrases: all pinyin, or one word-sized stretch (two or three characters) spelt
+            # in pinyin — evaders spell the risky word (yidaosu都少打, xuetang也不升), not every mix.
             out.append(("pinyin", "".join(syllables)))
+            for width in (2, 3):
+                for start in range(len(canon) - width + 1):
+                    stretch = range(start, start + width)
+                    if all(_is_cjk(canon[k]) for k in stretch):
+                        out.append(("pinyin", canon[:start] + "".join(syllables[k] for k in stretch)
+                                    + canon[start + width:]))
         return out
 
     # ---- scanning ----------------------------------------------------------------------------

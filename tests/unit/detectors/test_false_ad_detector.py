@@ -280,3 +280,29 @@ def test_round9_claims_are_flagged(text: str, category: str) -> None:
 def test_round10_quantified_guarantees_and_mood_recoveries() -> None:
     assert family_score(rec("用满三个月，期末英语保证提高二十分，不提分全额退款", category="文具")) >= FLAG
     assert family_score(rec("手腕骨折在家静养，装了支架躺着看戏，心情好了不少", category="家居")) < FLAG
+
+
+# ---- round 11 (hardneg3/style8 odd halves): phrasing classes, sentences written here ----
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("每天一勺蜂蜜，吃了半年，哮喘再没犯过", "食品"),                # relapse-free testimonial
+    ("换了这个面条，我妈胰岛素都少打了两个单位", "食品"),
+    ("吃了三个月，白内障自己消了，不用做手术了", "保健食品"),
+    ("跟完课程保证30天过四级，考不过全额退款", "服务"),
+    ("宝宝枕用满三个月保证头型变圆，不圆退款", "母婴"),
+    ("这盆绿植能净化100%甲醛，放几盆咽炎都能好", "园艺"),
+    ("我妈yidaosu都少打了", "食品"),                               # a word of a long phrase in pinyin
+])
+def test_round11_claims_are_flagged(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) >= FLAG
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("我家猫名字叫极品，这款冻干是它唯一肯吃完的", "宠物"),
+    ("狗狗腿受伤在治疗期间要戴伊丽莎白圈，这个软布款不硌", "宠物"),
+    ("有人说喝某种茶能包治百病，真的别信，我买茶只图好喝", "茶叶"),  # debunked in the next clause
+    ("白噪音机能盖住脚步声，它不是治失眠的，只是放声音", "家电"),
+    ("插一束雏菊，餐桌亮起来，心情都好了", "家居"),
+])
+def test_round11_innocent_usages_stay_clean(text: str, category: str) -> None:
+    assert family_score(rec(text, category=category)) < FLAG
