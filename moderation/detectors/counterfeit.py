@@ -40,6 +40,8 @@ LUXURY_FLOOR = 5000.0
 LUXURY_STOCK = 50
 #: A seller's own used item ("second_hand" cue in the text) is one or a few pieces; more is a shop.
 SECOND_HAND_MAX_STOCK = 3
+#: A listing in a second-hand category (a used-goods shop) may hold more, but not a warehouse.
+SECOND_HAND_SHOP_MAX_STOCK = 50
 #: Below this fraction of the floor, the price alone is implausible for a genuine item.
 ABSURD_PRICE_RATIO = 0.4
 #: Two or more DISTINCT medium slang terms in one post (尾单 + 复刻, 华强北 + 原装芯片) corroborate each
@@ -82,7 +84,7 @@ class BrandMatcher:
 class CounterfeitDetector(LexiconDetector):
     name = "counterfeit"
     families = (FAMILY,)
-    version = "5"
+    version = "6"
 
     def __init__(self, registry: BrandRegistry | None = None, matcher: LexiconMatcher | None = None):
         super().__init__(matcher)
@@ -120,10 +122,11 @@ class CounterfeitDetector(LexiconDetector):
         if brand is not None and own_brand:
             brand = None  # 小香风 from a shop selling its own label: a style word, not Chanel
         authorized = brand is not None and brand.is_authorized(merchant_id)
-        # 自用闲置 with twenty in stock is a shop, not a person selling their own used item — and so
-        # is a 二手数码 listing with a thousand sealed pieces.
-        second_hand = (("second_hand" in cues or "二手" in (product.category or ""))
-                       and (product.stock is None or product.stock <= SECOND_HAND_MAX_STOCK))
+        # 自用闲置 with twenty in stock is a shop, not a person selling their own used item; a used-goods
+        # shop (a 二手 category) holds a few dozen pieces, not a thousand sealed ones.
+        stock = product.stock if product.stock is not None else 0
+        second_hand = (("second_hand" in cues and stock <= SECOND_HAND_MAX_STOCK)
+                       or ("二手" in (product.category or "") and stock <= SECOND_HAND_SHOP_MAX_STOCK))
         # A brand's accessory, sample or consumable (袜子, 数据线, 小样 …) named in the TITLE: the floor is
         # the brand's main-category price and says nothing about it.
         accessory = any(h.entry.element == "accessory" for v in views if v.name == "product.title"

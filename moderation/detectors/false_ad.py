@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from moderation.detectors.base import DetectorExample, ScanContext
 from moderation.detectors.lexicon_detector import LexiconDetector
-from moderation.text.fields import FieldView, field_views
+from moderation.text.fields import CLAUSE_BREAKS, FieldView, field_views
 from moderation.text.matcher import Hit
 from moderation.types import ElementsEvidence, Product, Recommendation, Signal
 
@@ -29,7 +29,6 @@ OPINION_REACH = 12
 #: A claim followed in its clause or the next by a scam-warning cue (说…能治病…的都是骗局, 能包治百病，
 #: 真的别信) is quoted to be debunked, not made; the cue may come this many canonical characters later.
 DEBUNK_REACH = 16
-CLAUSE_BREAKS = frozenset("，。！？；,.!?;\n")
 HEALTH_FOOD_LAW = "广告法 第十八条"
 DEVICE_LAW = "广告法 第十六条"
 MEDICAL_CATEGORY_HINTS = ("医疗器械", "医疗", "器械")
@@ -63,20 +62,10 @@ def _same_clause(view: FieldView, a: Hit, b: Hit, reach: int = OPINION_REACH) ->
     return CLAUSE_BREAKS.isdisjoint(view.norm.original[lo:hi])
 
 
-def _debunks(view: FieldView, claim: Hit, cue: Hit) -> bool:
-    """Whether a scam-warning cue right after a claim debunks it: within `DEBUNK_REACH` and in the
-    claim's clause or the next one (能包治百病，真的别信), never further."""
-    if cue.start < claim.end or not _near(claim, cue, DEBUNK_REACH):
-        return False
-    lo = view.norm.span(claim.start, claim.end)[1]
-    hi = view.norm.span(cue.start, cue.end)[0]
-    return sum(ch in CLAUSE_BREAKS for ch in view.norm.original[lo:hi]) <= 1
-
-
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "6"
+    version = "7"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -94,8 +83,9 @@ class FalseAdDetector(LexiconDetector):
         # element, scored by the mlm detector; alone (金条保证升值) it is a §25 investment ad.
         recruiting = any(h.entry.family == "mlm" and h.entry.element in MLM_CORE_ELEMENTS and h.entry.score > 0.0
                          for v in views for h in v.hits)
-        # Money talk inside a game (大富翁里买下整条街就能稳赚不赔) is play, not an investment promise.
-        returns_elsewhere = recruiting or "game" in cues
+        # Money talk inside a game (大富翁里买下整条街就能稳赚不赔) is play, not an investment promise —
+        # unless the post also talks investment (桌游店投资加盟, 游戏金币提现).
+        returns_elsewhere = recruiting or ("game" in cues and "investment" not in cues)
 
         signals: list[Signal] = []
         claims: list[tuple[FieldView, Hit]] = []
@@ -110,7 +100,7 @@ class FalseAdDetector(LexiconDetector):
                 e = hit.entry
                 if e.family != FAMILY or e.score <= 0.0 or (returns_elsewhere and e.element == "return"):
                     continue
-                if any(_debunks(view, hit, w) for w in debunked):
+                if any(view.closely_followed(hit, w, DEBUNK_REACH) for w in debunked):
                     continue  # 说买理疗仪能治病…的都是骗局 / 有人说能包治百病，真的别信: quoted to be debunked
                 if (e.element == "absolute" and e.scope != "factual"
                         and any(_same_clause(view, hit, o) for o in opinions)):

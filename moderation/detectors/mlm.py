@@ -30,6 +30,9 @@ INCOME_ALONE_CAP = 0.15
 #: such a post quotes many phrases, and their noisy-OR must stay below the flag line (and below the
 #: pipeline's corroboration floor, so the model cannot lift them either).
 SCAM_WARNING_FACTOR = 0.1
+#: A refusal (直接拒了) drops the mlm phrases at most this many canonical characters and two clauses
+#: before it (找我做代理，要交钱押货，直接拒了); a refusal before a pitch (以前我都拒绝了，现在诚招代理) drops nothing.
+REFUSAL_REACH = 16
 
 
 def scam_warning(views: tuple[FieldView, ...]) -> bool:
@@ -40,16 +43,26 @@ def scam_warning(views: tuple[FieldView, ...]) -> bool:
 class MlmDetector(LexiconDetector):
     name = "mlm"
     families = (FAMILY,)
-    version = "4"
+    version = "5"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
+        # A game's rules (卡坦岛: 发展城市、拉朋友交易) use recruiting words for play; fees, team pay and
+        # income promises in the same post still count (剧本杀门店诚招代理，交3980代理费 …), and so does
+        # recruiting in a post that talks investment (桌游店投资加盟).
+        cues = {h.entry.element for v in views for h in v.hits if h.entry.score <= 0.0}
+        played = "game" in cues and "investment" not in cues
         best: dict[str, tuple[FieldView, Hit]] = {}
         for view in views:
+            refusals = [h for h in view.hits if h.entry.element == "refusal"]
             for hit in view.hits:
                 e = hit.entry
                 if e.family != FAMILY or not e.code.startswith("MLM_") or e.score <= 0.0:
                     continue
+                if played and e.element == "recruitment":
+                    continue
+                if any(view.closely_followed(hit, r, REFUSAL_REACH, clauses=2) for r in refusals):
+                    continue  # 朋友圈有人找我做代理，要交钱押货的那种，直接拒了: an offer turned down
                 key = e.element or e.code
                 if key not in best or e.score > best[key][1].entry.score:
                     best[key] = (view, hit)
@@ -71,8 +84,7 @@ class MlmDetector(LexiconDetector):
                 detail={el: best[el][0].label(best[el][1]) for el in found},
             )
             signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
-        if scam_warning(views) or any(h.entry.element == "game" for v in views for h in v.hits):
-            # A warning quotes the scheme's phrases; a game's rules (发展城市, 拉朋友交易) use them for play.
+        if scam_warning(views):
             signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
         return signals
 

@@ -14,6 +14,9 @@ from moderation.text.matcher import Hit, LexiconMatcher
 from moderation.text.normalize import NormalizedText
 from moderation.types import Recommendation, TextSpan
 
+#: Clause boundaries of the ORIGINAL text (the canonical text has no punctuation).
+CLAUSE_BREAKS = frozenset("，。！？；,.!?;\n")
+
 
 @dataclass(frozen=True)
 class FieldView:
@@ -43,6 +46,17 @@ class FieldView:
     def label(self, hit: Hit) -> str:
         """What the hit stands for: the lexicon term, or the matched text of a regex entry."""
         return hit.entry.term.lower() if hit.entry.kind == "term" else self.norm.text[hit.start:hit.end]
+
+    def closely_followed(self, hit: Hit, cue: Hit, reach: int, clauses: int = 1) -> bool:
+        """Whether `cue` comes after `hit`, at most `reach` canonical characters later and at most
+        `clauses` clause breaks of the original further on (说…能治病的都是骗局; 能包治百病，真的别信):
+        how a debunking or refusing remark attaches to what it is about."""
+        if cue.start < hit.end or cue.start - hit.end > reach:
+            return False
+        lo = self.norm.span(hit.start, hit.end)[1]
+        hi = self.norm.span(cue.start, cue.end)[0]
+        # '.' is left out of the count: evaders insert it into words (押.货), Chinese ends sentences with 。
+        return sum(ch in CLAUSE_BREAKS and ch != "." for ch in self.norm.original[lo:hi]) <= clauses
 
     def of_family(self, family: str) -> list[Hit]:
         return [h for h in self.hits if h.entry.family == family]

@@ -115,20 +115,9 @@ class _Key:
     check_right: str
 
 
-#: What may separate two numbers in the original: the canonical text drops it, so 椰子350 1:1 reads
-#: 椰子3501:1, but the space still ends the number. A '.' or ':' does not (1:1.2 is a ratio). Only
-#: digit edges ask: for latin, gluing is what keeps LINE FRIENDS or LINE Pay from reading as LINE.
-_WORD_SEPARATORS = frozenset(" \t\n\u3000\u200b，、；。！？,;!?")
-
-
-def _spaced(norm: NormalizedText | None, i: int) -> bool:
-    """Whether canonical characters i and i + 1 were separated by whitespace or punctuation in the
-    original (without `norm`, no original to ask: not separated)."""
-    if norm is None:
-        return False
-    a = norm.span(i, i + 1)[1]
-    b = norm.span(i + 1, i + 2)[0]
-    return a < b and _WORD_SEPARATORS.issuperset(norm.original[a:b])
+def _glued_to_latin(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] touches another latin letter on either side."""
+    return (start > 0 and _is_latin(text[start - 1])) or (end < len(text) and _is_latin(text[end]))
 
 
 def _edge_check(ch: str) -> str:
@@ -187,8 +176,9 @@ class LexiconMatcher:
                         keys[spelling].append(self._variant_key(i, variant, spelling))
                         term_spellings[canon].add(spelling)
         self._skeleton_table = skeleton_table() if fuzzy else {}
-        #: skeleton → [(allow-phrase, its group)] for sound-alike allow-phrases (three or more
-        #: Chinese characters, one character swapped, like the terms' homophones below)
+        #: skeleton → [(allow-phrase, its group)] for sound-alike allow-phrases (four or more Chinese
+        #: characters — shorter ones end or start on a function word; one character swapped, like the
+        #: terms' homophones below)
         sound_allows: dict[str, list[tuple[str, frozenset[int]]]] = defaultdict(list)
         for phrase, idxs in allow_index.items():
             group = frozenset(idxs)
@@ -198,7 +188,7 @@ class LexiconMatcher:
             if fuzzy:
                 for spelling in self._allow_spellings(phrase, term_spellings):
                     keys[spelling].append(key)
-                if sum(map(_is_cjk, phrase)) >= 3:
+                if sum(map(_is_cjk, phrase)) >= 4:  # 治疗肿 must not sound like 治疗中
                     sound_allows[phrase.translate(self._skeleton_table)].append((phrase, group))
         skeleton_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
@@ -285,7 +275,8 @@ class LexiconMatcher:
 
     def _respelt_spellings(self, word: str) -> list[str]:
         """Pinyin spellings of a regex word worth spelling back: all-latin ones only from five letters
-        (xueya, jiangya; shorter syllable runs — bing, yan — occur inside ordinary latin text)."""
+        (xueya, jiangya; shorter syllable runs — bing, yan — are too common), and in the scan only
+        where they stand apart from other latin letters."""
         return [spelling for _variant, spelling in self._variants(word)
                 if not spelling.isascii() or len(spelling) >= _RESPELL_MIN_LATIN]
 
@@ -379,11 +370,9 @@ class LexiconMatcher:
                             append((i, start, end, variant))
                     else:
                         for (i, variant), (left, right) in zip(keys, checks, strict=True):
-                            if (left and start > 0 and _edge_check(text[start - 1]) == left
-                                    and not (left == "digit" and _spaced(norm, start - 1))):
+                            if left and start > 0 and _edge_check(text[start - 1]) == left:
                                 continue
-                            if (right and end < n and _edge_check(text[end]) == right
-                                    and not (right == "digit" and _spaced(norm, end - 1))):
+                            if right and end < n and _edge_check(text[end]) == right:
                                 continue
                             append((i, start, end, variant))
                 if allow:
@@ -391,8 +380,8 @@ class LexiconMatcher:
                         allows.append((start, end, group))
                 if anchors:
                     anchored.update(anchors)
-                if respell:
-                    respelt.append((start, end, respell))
+                if respell and not (written.isascii() and _glued_to_latin(text, start, end)):
+                    respelt.append((start, end, respell))  # tingle is no 停了: latin runs must stand apart
             if items is not None:
                 for i, canon in items:
                     # the literal spelling (no difference) is the usual skeleton match: skip it cheaply

@@ -57,8 +57,9 @@ _T2S_PHRASE_CHARS = "哩坏沈甦瞭藉衹覆"
 _T2S_KEY_RANGES = ((0x2E80, 0x2FDF), (0x3000, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF))
 #: Marks for the offset map: each original character becomes one canonical character, none or several.
 _DROP, _KEEP, _EXPAND = "\x00", "\x01", "\x02"
-#: First of the private-use characters standing for context-dependent emoji (`emoji_in_context`).
-_PLACEHOLDER_BASE = 0xE000
+#: First of the characters standing for context-dependent emoji (`emoji_in_context`): Unicode
+#: noncharacters (U+FDD0…), which never occur in interchanged text — private-use characters do (icon fonts).
+_PLACEHOLDER_BASE = 0xFDD0
 _EXPAND_B = _EXPAND.encode("latin-1")
 
 
@@ -186,7 +187,7 @@ class Normalizer:
     def __init__(self, tables: NormalizationTables | None = None):
         self.tables = tables or NormalizationTables.load_default()
         self.version = self.tables.version
-        # Each emoji of `emoji_in_context` becomes a private-use placeholder in the per-character
+        # Each emoji of `emoji_in_context` becomes a noncharacter placeholder in the per-character
         # pass; the phrase pass then reads it after its contexts (v + ❤ → v信) and drops it elsewhere.
         self._placeholders = {emoji: chr(_PLACEHOLDER_BASE + k)
                               for k, emoji in enumerate(self.tables.emoji_in_context)}

@@ -146,21 +146,3 @@ def test_round9_a_warning_keeps_slang_below_the_corroboration_floor() -> None:
 def test_round10_the_original_order_slip_is_no_replica() -> None:
     assert family_score(rec("换货时把原单里的发货小票一起寄回就行")) < FLAG
     assert family_score(rec("原单尾货，专柜同款，149包邮")) >= FLAG
-
-
-def test_a_ratio_after_a_model_number_is_still_read_across_the_space() -> None:
-    # The canonical text drops the space (椰子3501:1); the original still separates the two numbers.
-    spaced = rec("椰子350 1:1做工")
-    assert "CF_SLANG" in {s.code for s in DETECTOR.detect(spaced, ScanContext(spaced))}
-    assert family_score(rec("米和水1:1.2，电饭煲煮出来刚好")) < FLAG  # a decimal point is no separator
-
-
-def test_round11_a_second_hand_category_with_a_thousand_in_stock_is_a_shop() -> None:
-    shop = rec("全新正品AirPods Pro，未拆封，189包邮", brand="Apple", price=189.0, category="二手数码", stock=1000)
-    assert family_score(shop) >= FLAG
-    owner = rec("自用AirPods Pro，用了半年", brand="Apple", price=189.0, category="二手数码", stock=1)
-    assert family_score(owner) < FLAG
-
-
-def test_round11_a_label_swap_spelt_with_a_homophone() -> None:
-    assert family_score(rec("欧姆龙血压计帖·牌，国产机芯换外壳和标，一台79")) >= FLAG

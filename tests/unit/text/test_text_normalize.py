@@ -137,3 +137,10 @@ def test_round7_homoglyph_spellings_that_are_not_words() -> None:
 
 def test_a_rock_emoji_reads_as_stone() -> None:
     assert normalize("尿路结🪨溶掉了").text == "尿路结石溶掉了"
+
+
+def test_second_read_heart_contexts_and_placeholders() -> None:
+    assert normalize("加薇❤号abc").text == "加微信号abc"       # 加薇 is a phrase key too: the heart still reads 信
+    assert normalize("➕威❤ meijia").text == "加微信meijia"
+    assert "微信" not in normalize("权威❤️推荐，纤维❤️面料").text
+    assert normalize("v\ue000 abc12345").text == "vabc12345"  # a private-use character in user text is no heart
