@@ -1,5 +1,5 @@
 """Quality bar on the DEVELOPMENT halves of the labelled sets written blind to the detectors: the two blind
-sets (tests/data/BLIND.md, BLIND2.md), the annotator-style sets (STYLE.md … STYLE8.md), the hard-negative
+sets (tests/data/BLIND.md, BLIND2.md), the annotator-style sets (STYLE.md … STYLE9.md), the hard-negative
 sets (HARDNEG.md … HARDNEG3.md) and the evasion set (EVASION.md).
 
 Each blind set is split by id number: ODD ids were used to develop one generalisation round and are
@@ -27,7 +27,8 @@ BLIND_SETS = [("blind_cases.jsonl", "b", 120), ("blind2_cases.jsonl", "c", 150),
               ("style2_cases.jsonl", "u", 120), ("hardneg_cases.jsonl", "h", 100), ("evasion_cases.jsonl", "w", 100),
               ("style3_cases.jsonl", "v", 120), ("style4_cases.jsonl", "x", 100), ("style5_cases.jsonl", "y", 120),
               ("style6_cases.jsonl", "z", 120), ("hardneg2_cases.jsonl", "g", 100),
-              ("style7_cases.jsonl", "r", 120), ("hardneg3_cases.jsonl", "j", 100), ("style8_cases.jsonl", "k", 120)]
+              ("style7_cases.jsonl", "r", 120), ("hardneg3_cases.jsonl", "j", 100), ("style8_cases.jsonl", "k", 120),
+              ("style9_cases.jsonl", "t", 100)]
 
 
 def is_dev_half(case_id: str, prefix: str) -> bool:
