@@ -51,15 +51,13 @@ def _near(a: Hit, b: Hit, reach: int) -> bool:
     return a.start - b.end <= reach and b.start - a.end <= reach
 
 
-def _same_clause(view: FieldView, a: Hit, b: Hit, reach: int = OPINION_REACH) -> bool:
+def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
     """Whether two hits are near each other AND in one clause of the ORIGINAL text (the canonical
     text has no punctuation): 个人觉得最好用 is an opinion; 全网最低价，个人觉得 is a claim and a remark."""
-    if not _near(a, b, reach):
+    if not _near(a, b, OPINION_REACH):
         return False
     first, second = (a, b) if a.start <= b.start else (b, a)
-    lo = view.norm.span(first.start, first.end)[1]
-    hi = view.norm.span(second.start, second.end)[0]
-    return CLAUSE_BREAKS.isdisjoint(view.norm.original[lo:hi])
+    return CLAUSE_BREAKS.isdisjoint(view.original_between(first, second))
 
 
 class FalseAdDetector(LexiconDetector):

@@ -84,7 +84,7 @@ class MlmDetector(LexiconDetector):
                 detail={el: best[el][0].label(best[el][1]) for el in found},
             )
             signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
-        if scam_warning(views):
+        if "scam_warning" in cues:  # the cues read above: no second pass over the hits
             signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
         return signals
 

@@ -53,10 +53,15 @@ class FieldView:
         how a debunking or refusing remark attaches to what it is about."""
         if cue.start < hit.end or cue.start - hit.end > reach:
             return False
-        lo = self.norm.span(hit.start, hit.end)[1]
-        hi = self.norm.span(cue.start, cue.end)[0]
         # '.' is left out of the count: evaders insert it into words (押.货), Chinese ends sentences with 。
-        return sum(ch in CLAUSE_BREAKS and ch != "." for ch in self.norm.original[lo:hi]) <= clauses
+        return sum(ch in CLAUSE_BREAKS and ch != "." for ch in self.original_between(hit, cue)) <= clauses
+
+    def original_between(self, first: Hit, second: Hit) -> str:
+        """The ORIGINAL text from the end of `first` to the start of `second` (empty if they overlap):
+        where the punctuation the canonical text dropped still is."""
+        lo = self.norm.span(first.start, first.end)[1]
+        hi = self.norm.span(second.start, second.end)[0]
+        return self.norm.original[lo:hi]
 
     def of_family(self, family: str) -> list[Hit]:
         return [h for h in self.hits if h.entry.family == family]

@@ -423,7 +423,6 @@ class LexiconMatcher:
         hits = [_new_hit(Hit, (entries[i], start, end, variant)) for i, start, end, variant in terms]
         return tuple(hits)
 
-
     def _respelt_regex_hits(self, text: str, respelt: list[tuple[int, int, str]], anchored: set[int],
                             found: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
         """Regex hits over `text` with the pinyin spellings of regex words spelt back in Chinese
