@@ -17,8 +17,8 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.context import SCAM_WARNING_FACTOR, context_cues
 from moderation.detectors.lexicon_detector import LexiconDetector
-from moderation.detectors.mlm import SCAM_WARNING_FACTOR, scam_warning
 from moderation.detectors.partner_link import PLATFORM_RULE, PartnerDomains
 from moderation.text.fields import FieldView, field_views
 from moderation.text.matcher import Hit, LexiconMatcher
@@ -57,7 +57,7 @@ class DiversionDetector(LexiconDetector):
                 (contacts if concrete else phrases).append(signal)
             contacts.extend(self._phones(view, hits))
             contacts.extend(self._links(view))
-        if phrases and scam_warning(views):
+        if phrases and "scam_warning" in context_cues(views):
             # A warning quotes phrases; it does not publish a real contact, so contacts keep their score.
             phrases = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in phrases]
         return phrases + contacts

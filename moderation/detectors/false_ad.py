@@ -15,6 +15,7 @@ The lexicon says WHAT is claimed; this module adds the context the law cares abo
 from __future__ import annotations
 
 from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.context import context_cues, in_play
 from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.text.fields import CLAUSE_BREAKS, FieldView, field_views
 from moderation.text.matcher import Hit
@@ -63,14 +64,14 @@ def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "7"
+    version = "8"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
         if not any(h.entry.family == FAMILY for v in views for h in v.hits):
             return []
         category = (rec.product.category if rec.product else None) or ""
-        cues = {h.entry.element for v in views for h in v.hits if h.entry.code == "AD_CONTEXT"}
+        cues = context_cues(views)
         registered_device = "registration" in cues and (
             not category or any(k in category for k in MEDICAL_CATEGORY_HINTS))
         health_food = "health_food" in cues or "保健食品" in category
@@ -81,9 +82,8 @@ class FalseAdDetector(LexiconDetector):
         # element, scored by the mlm detector; alone (金条保证升值) it is a §25 investment ad.
         recruiting = any(h.entry.family == "mlm" and h.entry.element in MLM_CORE_ELEMENTS and h.entry.score > 0.0
                          for v in views for h in v.hits)
-        # Money talk inside a game (大富翁里买下整条街就能稳赚不赔) is play, not an investment promise —
-        # unless the post also talks investment (桌游店投资加盟, 游戏金币提现).
-        returns_elsewhere = recruiting or ("game" in cues and "investment" not in cues)
+        # Money talk inside a game (大富翁里买下整条街就能稳赚不赔) is play, not an investment promise.
+        returns_elsewhere = recruiting or in_play(cues)
 
         signals: list[Signal] = []
         claims: list[tuple[FieldView, Hit]] = []

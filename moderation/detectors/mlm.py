@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from moderation.detectors.base import DetectorExample, ScanContext
+from moderation.detectors.context import SCAM_WARNING_FACTOR, context_cues, in_play
 from moderation.detectors.lexicon_detector import LexiconDetector
 from moderation.text.fields import FieldView, field_views
 from moderation.text.matcher import Hit
@@ -25,19 +26,9 @@ ALL_ELEMENTS = (*CORE_ELEMENTS, "levels", "income")
 #: An income promise alone stays evidence, below the flag line AND below the pipeline's
 #: `CORROBORATION_FLOOR`: the learned model must not turn an investment ad (§25) into a scheme.
 INCOME_ALONE_CAP = 0.15
-#: A post that warns about scams (防骗, 警惕传销 …) quotes recruiting and contact phrases as examples:
-#: the mlm and diversion signals keep their evidence at this fraction of their score. Low on purpose:
-#: such a post quotes many phrases, and their noisy-OR must stay below the flag line (and below the
-#: pipeline's corroboration floor, so the model cannot lift them either).
-SCAM_WARNING_FACTOR = 0.1
 #: A refusal (直接拒了) drops the mlm phrases at most this many canonical characters and two clauses
 #: before it (找我做代理，要交钱押货，直接拒了); a refusal before a pitch (以前我都拒绝了，现在诚招代理) drops nothing.
 REFUSAL_REACH = 16
-
-
-def scam_warning(views: tuple[FieldView, ...]) -> bool:
-    """Whether any field carries a scam-warning cue (mlm lexicon, element `scam_warning`)."""
-    return any(h.entry.element == "scam_warning" for v in views for h in v.hits)
 
 
 class MlmDetector(LexiconDetector):
@@ -48,10 +39,9 @@ class MlmDetector(LexiconDetector):
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
         # A game's rules (卡坦岛: 发展城市、拉朋友交易) use recruiting words for play; fees, team pay and
-        # income promises in the same post still count (剧本杀门店诚招代理，交3980代理费 …), and so does
-        # recruiting in a post that talks investment (桌游店投资加盟).
-        cues = {h.entry.element for v in views for h in v.hits if h.entry.score <= 0.0}
-        played = "game" in cues and "investment" not in cues
+        # income promises in the same post still count (剧本杀门店诚招代理，交3980代理费 …).
+        cues = context_cues(views)
+        played = in_play(cues)
         best: dict[str, tuple[FieldView, Hit]] = {}
         for view in views:
             refusals = [h for h in view.hits if h.entry.element == "refusal"]
@@ -84,7 +74,7 @@ class MlmDetector(LexiconDetector):
                 detail={el: best[el][0].label(best[el][1]) for el in found},
             )
             signals.append(Signal(FAMILY, "MLM_ELEMENTS", score, evidence, LAW, self.name))
-        if "scam_warning" in cues:  # the cues read above: no second pass over the hits
+        if "scam_warning" in cues:  # a warning quotes the phrases it warns about
             signals = [replace(s, score=round(s.score * SCAM_WARNING_FACTOR, 4)) for s in signals]
         return signals
 
