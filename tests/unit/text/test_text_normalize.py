@@ -135,6 +135,14 @@ def test_round7_homoglyph_spellings_that_are_not_words() -> None:
         assert normalize(real_word).text == real_word
 
 
+def test_bujianxiao_in_a_refund_reads_as_bujianxiao_the_claim() -> None:
+    """不见笑退款 is 不见效退款 (见效 → 见笑 is one of the dev generator's sound-alikes); the idiom
+    见笑 (让大家见笑了) and 不见笑容 keep their meaning."""
+    assert normalize("不见笑退款").text == "不见效退款"
+    for idiom in ("让大家见笑了", "见笑见笑"):
+        assert normalize(idiom).text == idiom
+
+
 def test_a_rock_emoji_reads_as_stone() -> None:
     assert normalize("尿路结🪨溶掉了").text == "尿路结石溶掉了"
 
