@@ -12,6 +12,7 @@ plain digits; an 11-digit run labelled 货号/订单号 is an item number, and 1
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -26,6 +27,9 @@ from moderation.types import ContactEvidence, Recommendation, Signal
 
 FAMILY = "mlm"
 PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+#: A landline: area code (0 + two or three digits) and a seven- or eight-digit number, 10 to 12 digits
+#: once the normaliser has dropped the separators (0571-8826 4410 → 057188264410).
+LANDLINE = re.compile(r"(?<![0-9])0[1-9][0-9]{8,10}(?![0-9])")
 #: What may follow a WeChat/QQ keyword: a separator such as ':' or 号/是/搜, then the ID itself.
 WECHAT_ID = re.compile(r"[:号是搜为]{0,3}([a-z][a-z0-9]{4,24}|1[3-9][0-9]{9})")
 QQ_NUMBER = re.compile(r"[:号是搜为]{0,3}([1-9][0-9]{4,10})(?![0-9])")
@@ -37,7 +41,7 @@ LABEL_REACH = 6
 class DiversionDetector(LexiconDetector):
     name = "diversion"
     families = (FAMILY,)
-    version = "3"
+    version = "4"
 
     def __init__(self, matcher: LexiconMatcher | None = None, domains: PartnerDomains | None = None):
         super().__init__(matcher)
@@ -97,12 +101,12 @@ class DiversionDetector(LexiconDetector):
 
     def _phones(self, view: FieldView, hits: list[Hit]) -> list[Signal]:
         text = view.text
-        if len(text) < 11:
+        if len(text) < 10:
             return []
         out: list[Signal] = []
         labels = [h.end for h in hits if h.entry.element == "number_label"]
         cues = [h.end for h in hits if h.entry.element == "phone_cue"]
-        for m in PHONE.finditer(text):
+        for m in itertools.chain(PHONE.finditer(text), LANDLINE.finditer(text)):
             if any(0 <= m.start() - end <= LABEL_REACH for end in labels):
                 continue
             score = 0.9 if any(0 <= m.start() - end <= 10 for end in cues) else 0.8

@@ -39,6 +39,8 @@ MAX_PER_CODE = 3
 #: cannot list every 治+disease pair, and a single character is too short to be a lexicon term.
 CURE_PREFIXES = frozenset("治医")
 CURE_PREFIX_REACH = 2
+#: …and so is a disease name followed at once by 就好 (戴上关节炎就好, 鼻炎就好): the cure said after it.
+CURE_SUFFIX = "就好"
 #: A weak claim verb (好了, 缓解, 恢复 … score < 0.45) is a cure claim only NEXT TO a disease name in the
 #: same field (腰突就好了); 好了 in one sentence and 感冒 in another is two unrelated remarks.
 WEAK_CLAIM = 0.45
@@ -64,7 +66,7 @@ def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
 class FalseAdDetector(LexiconDetector):
     name = "false_ad"
     families = (FAMILY,)
-    version = "8"
+    version = "9"
 
     def detect(self, rec: Recommendation, ctx: ScanContext) -> list[Signal]:
         views = field_views(rec, ctx, self.matcher)
@@ -112,8 +114,10 @@ class FalseAdDetector(LexiconDetector):
                         continue
                     if any(s <= hit.start and hit.start - e <= NEGATION_REACH for s, e in negations):
                         continue
-                    if e.element == "disease" and not registered_device and not CURE_PREFIXES.isdisjoint(
-                            view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start]):
+                    if e.element == "disease" and not registered_device and (
+                            not CURE_PREFIXES.isdisjoint(view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start])
+                            or (view.text.startswith(CURE_SUFFIX, hit.end)
+                                and not view.text.startswith(CURE_SUFFIX + "好", hit.end))):  # 便秘就好好喝水
                         claims.append((view, hit))  # the disease doubles as the claim's anchor
                     (claims if e.element == "claim" else diseases).append((view, hit))
                     continue
