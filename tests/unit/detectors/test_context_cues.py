@@ -11,7 +11,7 @@ from moderation.detectors.false_ad import FalseAdDetector
 from moderation.detectors.mlm import MlmDetector
 from moderation.text.fields import field_views
 from moderation.text.matcher import default_matcher
-from tests.unit.detectors.detector_harness import FLAG, flagged_codes, rec
+from detector_harness import FLAG, flagged_codes, rec
 
 
 def cues_of(text: str) -> frozenset[str]:
