@@ -28,10 +28,14 @@ from moderation.types import ContactEvidence, Recommendation, Signal
 FAMILY = "mlm"
 PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 #: A landline: area code (0 + two or three digits) and a seven- or eight-digit number, 10 to 12 digits
-#: once the normaliser has dropped the separators (0571-8826 4410 → 057188264410).
+#: once the normaliser has dropped the separators (0571-8826 4410 → 057188264410) …
 LANDLINE = re.compile(r"(?<![0-9])0[1-9][0-9]{8,10}(?![0-9])")
-#: What may follow a WeChat/QQ keyword: a separator such as ':' or 号/是/搜, then the ID itself.
-WECHAT_ID = re.compile(r"[:号是搜为]{0,3}([a-z][a-z0-9]{4,24}|1[3-9][0-9]{9})")
+#: … and only where the ORIGINAL is written like one: a list of sizes or numbers (0-3、3-6…, 0.9、1.2…,
+#: 0123456789, 03 07 12 19 25) also reads as ten-odd digits once its separators are gone.
+DIGIT_SEQUENCE = "0123456789"  # 认数字 0123456789: a counting sequence, not a number
+LANDLINE_AS_WRITTEN = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[-－ ]?[0-9]{3,4}[-－ ]?[0-9]{4}")
+#: What may follow a WeChat/QQ keyword: a separator such as ':' or 号/是/搜/聊, then the ID itself.
+WECHAT_ID = re.compile(r"[:号是搜为聊]{0,3}([a-z][a-z0-9]{4,24}|1[3-9][0-9]{9})")
 QQ_NUMBER = re.compile(r"[:号是搜为]{0,3}([1-9][0-9]{4,10})(?![0-9])")
 URL = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+", re.IGNORECASE)
 #: A label this close before a number marks it as an item/order number, not a phone.
@@ -109,8 +113,11 @@ class DiversionDetector(LexiconDetector):
         for m in itertools.chain(PHONE.finditer(text), LANDLINE.finditer(text)):
             if any(0 <= m.start() - end <= LABEL_REACH for end in labels):
                 continue
-            score = 0.9 if any(0 <= m.start() - end <= 10 for end in cues) else 0.8
             a, b = view.norm.span(m.start(), m.end())
+            if m.re is LANDLINE and (not LANDLINE_AS_WRITTEN.fullmatch(view.norm.original[a:b].strip())
+                                     or m.group() in DIGIT_SEQUENCE):
+                continue
+            score = 0.9 if any(0 <= m.start() - end <= 10 for end in cues) else 0.8
             ev = ContactEvidence(contact_type="phone", value=m.group(), field=view.name, start=a, end=b,
                                  text=view.norm.original[a:b])
             out.append(Signal(FAMILY, "DIVERSION_PHONE", score, ev, PLATFORM_RULE, self.name))

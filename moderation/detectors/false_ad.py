@@ -39,8 +39,10 @@ MAX_PER_CODE = 3
 #: cannot list every 治+disease pair, and a single character is too short to be a lexicon term.
 CURE_PREFIXES = frozenset("治医")
 CURE_PREFIX_REACH = 2
-#: …and so is a disease name followed at once by 就好 (戴上关节炎就好, 鼻炎就好): the cure said after it.
+#: …and so is a disease name followed at once by 就好 (戴上关节炎就好, 鼻炎就好): the cure said after it —
+#: but not 就好几天/就好难受/就好像… (一感冒就好几天不吃饭), nor after 一 (一X就…: "whenever X").
 CURE_SUFFIX = "就好"
+CURE_SUFFIX_NOT_BEFORE = frozenset("好几难久像比烦累多大")
 #: A weak claim verb (好了, 缓解, 恢复 … score < 0.45) is a cure claim only NEXT TO a disease name in the
 #: same field (腰突就好了); 好了 in one sentence and 感冒 in another is two unrelated remarks.
 WEAK_CLAIM = 0.45
@@ -52,6 +54,13 @@ MLM_CORE_ELEMENTS = frozenset(("recruitment", "entry_fee", "team_pay"))
 def _near(a: Hit, b: Hit, reach: int) -> bool:
     """Whether two hits in one field are at most `reach` canonical characters apart."""
     return a.start - b.end <= reach and b.start - a.end <= reach
+
+
+def _cure_follows(text: str, disease: Hit) -> bool:
+    """Whether 就好 follows the disease name as its cure (戴上关节炎就好), not as 'whenever' (一感冒就好几天)."""
+    after = disease.end + len(CURE_SUFFIX)
+    return (text.startswith(CURE_SUFFIX, disease.end) and text[after:after + 1] not in CURE_SUFFIX_NOT_BEFORE
+            and text[disease.start - 1:disease.start] != "一")
 
 
 def _same_clause(view: FieldView, a: Hit, b: Hit) -> bool:
@@ -116,8 +125,7 @@ class FalseAdDetector(LexiconDetector):
                         continue
                     if e.element == "disease" and not registered_device and (
                             not CURE_PREFIXES.isdisjoint(view.text[max(0, hit.start - CURE_PREFIX_REACH):hit.start])
-                            or (view.text.startswith(CURE_SUFFIX, hit.end)
-                                and not view.text.startswith(CURE_SUFFIX + "好", hit.end))):  # 便秘就好好喝水
+                            or _cure_follows(view.text, hit)):
                         claims.append((view, hit))  # the disease doubles as the claim's anchor
                     (claims if e.element == "claim" else diseases).append((view, hit))
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from detector_harness import FLAG, flagged_codes, rec
 
 from moderation.detectors.base import ScanContext
 from moderation.detectors.context import SCAM_WARNING_FACTOR, context_cues, in_play
@@ -11,7 +12,6 @@ from moderation.detectors.false_ad import FalseAdDetector
 from moderation.detectors.mlm import MlmDetector
 from moderation.text.fields import field_views
 from moderation.text.matcher import default_matcher
-from detector_harness import FLAG, flagged_codes, rec
 
 
 def cues_of(text: str) -> frozenset[str]:

@@ -90,3 +90,64 @@ def test_diversion_phrasings_flag(text: str) -> None:
 ])
 def test_numbers_and_bubbles_that_are_not_contacts(text: str) -> None:
     assert scores(text)["mlm"] < 0.5
+
+
+# ---- second read of round 12 (a separate session probed the new entries): innocent posts they flagged ----
+
+@pytest.mark.parametrize(("text", "category", "family"), [
+    ("换了新手机，微信聊天记录一键迁移，半小时就搞定了", "数码", "mlm"),   # id words alone are everyday words
+    ("双卡双待，工作号和个人号分开用，再也不怕漏接电话", "数码", "mlm"),
+    ("流量卡套餐可以选私人号码，月租便宜", "数码", "mlm"),
+    ("包屁衣尺码齐全，0-3、3-6、6-12、12-24个月都有", "母婴", "mlm"),      # lists read as ten-odd digits
+    ("四件套有0.9、1.2、1.5、1.8、2.0米床可选", "家居", "mlm"),
+    ("电线有0.75/1.0/1.5/2.5/4平方可选", "家居", "mlm"),
+    ("磁性数字贴0123456789，宝宝认数字很方便", "玩具", "mlm"),
+    ("双色球守号03 07 12 19 25，这个号码本好用", "文具", "mlm"),
+    ("海关打击走私单位的经过写得很精彩", "图书", "mlm"),
+    ("我们办公室主任在用这款保温杯", "家居", "false_ad"),                 # bosses and teachers are no authority
+    ("车间主任亲自把关每一批原料", "食品", "false_ad"),
+    ("年级主任推荐的暑假书单", "图书", "false_ad"),
+    ("上周带娃看医生，现在在用这款加湿器", "母婴", "false_ad"),            # across a clause
+    ("小医生正在用听诊器给娃娃看病", "玩具", "false_ad"),
+    ("这本书让我学会认可自己", "图书", "false_ad"),                        # 学会 = learned
+    ("孩子学会推荐好书给同学了", "图书", "false_ad"),
+    ("在医院认证了电子健康卡，挂号方便多了", "数码", "false_ad"),
+    ("孩子最近感冒，儿科排队太久没去，在家用这个体温计盯着", "母婴", "false_ad"),
+    ("老公发烧，急诊不用去，在家观察，这个体温枪很准", "数码", "false_ad"),
+    ("娃一感冒就好几天不爱吃饭，这个小碗他愿意用", "母婴", "false_ad"),    # 一X就好几天 = whenever X
+    ("我一鼻炎就好几天睡不着，这个枕头软", "家居", "false_ad"),
+    ("放了这个竹炭包，卫生间不用再喷喷剂了", "家居", "false_ad"),
+    ("免缝裤边贴，不用再用针线缝裤脚了", "家居", "false_ad"),
+    ("装了防虫网，菜地不用再打药", "家居", "false_ad"),                    # 打药 = spraying pesticide
+    ("加湿器雾化细腻，电费都省了", "家居", "false_ad"),
+    ("这本书记录孩子成长点滴，更新停了好久", "图书", "false_ad"),
+    ("防晒喷雾活动第二瓶减半了", "美妆", "false_ad"),
+    ("农药用量减了一半，果子还是很甜", "食品", "false_ad"),
+    ("喂药器代替小勺吃药，宝宝不呛", "母婴", "false_ad"),
+    ("保健食品不能取代药物，有病请就医", "保健食品", "false_ad"),
+    ("孩子学习动力翻倍，这个计时器好用", "文具", "false_ad"),
+    ("官方数据：新款发动机油耗降低8%", "汽车用品", "false_ad"),
+    ("协会认证的考试我报了，这台学习机刷题挺好用", "数码", "false_ad"),
+])
+def test_second_read_innocent_posts(text: str, category: str, family: str) -> None:
+    assert scores(text, category)[family] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "净水器五级过滤，细菌病毒能过滤掉", "奶瓶用蒸汽消毒能过一遍就行",
+])
+def test_second_read_poison_words_are_no_app_check(text: str) -> None:
+    assert scores(text, "家居")["counterfeit"] < 0.5
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("订座电话 010-65112418，到店吃更香", "mlm"),                          # a landline as written
+    ("详情v💭：abc12345", "mlm"),
+    ("入君羊领优惠券，群里价更低", "mlm"),
+    ("装修报价私下发你，比平台便宜", "mlm"),
+    ("降压药彻底戒了，血压也稳", "false_ad"),
+    ("效果堪比升白针，病友都在买", "false_ad"),
+    ("可过毒的版本，细节对版", "counterfeit"),
+])
+def test_second_read_violations_flag(text: str, family: str) -> None:
+    assert scores(text, "保健食品" if family == "false_ad" else None)[family] >= 0.5
