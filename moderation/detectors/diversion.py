@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -33,7 +34,7 @@ LANDLINE = re.compile(r"(?<![0-9])0[1-9][0-9]{8,10}(?![0-9])")
 #: … and only where the ORIGINAL is written like one: a list of sizes or numbers (0-3、3-6…, 0.9、1.2…,
 #: 0123456789, 03 07 12 19 25) also reads as ten-odd digits once its separators are gone.
 DIGIT_SEQUENCE = "0123456789"  # 认数字 0123456789: a counting sequence, not a number
-LANDLINE_AS_WRITTEN = re.compile(r"[(（]?0[0-9]{2,3}[)）]?[-－ ]?[0-9]{3,4}[-－ ]?[0-9]{4}")
+LANDLINE_AS_WRITTEN = re.compile(r"\(?0[0-9]{2,3}\)?[- ]?[0-9]{3,4}[- ]?[0-9]{4}")
 #: What may follow a WeChat/QQ keyword: a separator such as ':' or 号/是/搜/聊, then the ID itself.
 WECHAT_ID = re.compile(r"[:号是搜为聊]{0,3}([a-z][a-z0-9]{4,24}|1[3-9][0-9]{9})")
 QQ_NUMBER = re.compile(r"[:号是搜为]{0,3}([1-9][0-9]{4,10})(?![0-9])")
@@ -45,7 +46,7 @@ LABEL_REACH = 6
 class DiversionDetector(LexiconDetector):
     name = "diversion"
     families = (FAMILY,)
-    version = "4"
+    version = "5"
 
     def __init__(self, matcher: LexiconMatcher | None = None, domains: PartnerDomains | None = None):
         super().__init__(matcher)
@@ -114,7 +115,8 @@ class DiversionDetector(LexiconDetector):
             if any(0 <= m.start() - end <= LABEL_REACH for end in labels):
                 continue
             a, b = view.norm.span(m.start(), m.end())
-            if m.re is LANDLINE and (not LANDLINE_AS_WRITTEN.fullmatch(view.norm.original[a:b].strip())
+            as_written = unicodedata.normalize("NFKC", view.norm.original[a:b]).strip()  # ０２１－… is 021-…
+            if m.re is LANDLINE and (not LANDLINE_AS_WRITTEN.fullmatch(as_written)
                                      or m.group() in DIGIT_SEQUENCE):
                 continue
             score = 0.9 if any(0 <= m.start() - end <= 10 for end in cues) else 0.8

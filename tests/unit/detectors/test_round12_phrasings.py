@@ -151,3 +151,34 @@ def test_second_read_poison_words_are_no_app_check(text: str) -> None:
 ])
 def test_second_read_violations_flag(text: str, family: str) -> None:
     assert scores(text, "保健食品" if family == "false_ad" else None)[family] >= 0.5
+
+
+# ---- round 13 (fresh set style12): the odd half's misses, and the innocent look-alikes ----
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("手机配件事业部招伙伴，一级伙伴交2000，发展二级拿15%，二级再往下拿5%", "mlm"),
+    ("学员变导师，交19800当分校长，学员报名你分成，推荐新校长再奖2万", "mlm"),
+    ("一棵脐橙树认购价3980，邀请亲友认购再拿一成，年化18%保底", "mlm"),
+    ("尾款私聊优惠更大，Ｔｅｌ：０２１－５４３８ ７７２９，工作日有人接", "mlm"),   # a full-width landline
+    ("植物染发膏一次上色三年不褪，在家自己就能染", "false_ad"),
+    ("99.8%的顾客都回购，放心入", "false_ad"),
+    ("多位明星发型师指定的染发膏", "false_ad"),
+    ("化妆品协会金奖粉底液，油皮夏天也能扛住", "false_ad"),
+    ("持妆72小时不脱，油皮亲妈", "false_ad"),
+    ("喝了半年，降压药从一天两片减到半片了", "false_ad"),
+    ("喝了半年，降圧药从一天两片减到半片了", "false_ad"),                          # 圧: the Japanese form
+    ("骨质增生、半月板磨损，这瓶吃三个月全修复", "false_ad"),
+    ("换了这款羊奶粉以后，软便都没了，一整年没再跑过宠物医院", "false_ad"),
+])
+def test_round13_violations_flag(text: str, family: str) -> None:
+    assert scores(text, "美妆" if family == "false_ad" else None)[family] >= 0.5
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("有人冒充客服让加微信退款，我们的售后只在平台聊天窗口处理，千万别转账", "mlm"),   # a scam warning
+    ("卡通头像定制，做好的图拿去当微信头像很可爱", "mlm"),
+    ("会员交199享受全年包邮，这家店的纸巾一直囤", "mlm"),
+    ("客厅摆一束高仿真绣球花，放半年都不褪色", "false_ad"),
+])
+def test_round13_innocent_posts(text: str, family: str) -> None:
+    assert scores(text, "家居")[family] < 0.5
