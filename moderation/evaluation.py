@@ -6,15 +6,18 @@ false-positive rate on hard negatives — for the pipeline AND for a naive peer 
 when any of its lexicon terms occurs as a plain substring of the raw text. The peer is what a
 keyword list without normalisation or context rules achieves; the gap is what this code buys.
 
-The dev set has a FIXED split (`data/README.md`): ids ending 0–6 are for tuning, 7–9 for reporting.
+The dev set has a FIXED split (`data/README.md`): ids ending 0–6 are for tuning, 7–9 for reporting;
+the project's blind sets split odd (development) / even (held out) — see `in_split`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +30,29 @@ REPORT_DIGITS = frozenset("789")
 
 
 def in_split(case_id: str, split: str) -> bool:
+    """Whether a case belongs to `split`. Dev-set ids (and the project's own `p` ids) split by their last
+    digit (0–6 tune, 7–9 report); the blind sets' ids (one registered letter + digits, see
+    `models.dataset.BLIND_SETS`) split odd (development) / even (held out), exactly as training does — so
+    `--split report` on a blind set is its held-out half, not a mix of both."""
     if split == "all":
         return True
-    digits = TUNE_DIGITS if split == "tune" else REPORT_DIGITS if split == "report" else None
-    if digits is None:
+    if split not in ("tune", "report"):
         raise ValueError(f"unknown split {split!r} (tune | report | all)")
+    blind = re.fullmatch(r"([a-z])([0-9]+)", case_id)
+    if blind and blind.group(1) in _blind_prefixes():
+        return (int(blind.group(2)) % 2 == 1) == (split == "tune")
+    digits = TUNE_DIGITS if split == "tune" else REPORT_DIGITS
     return bool(case_id) and case_id[-1] in digits
+
+
+@lru_cache(maxsize=1)
+def _blind_prefixes() -> frozenset[str]:
+    """The id letters of the project's blind sets (the registry lives with the training data)."""
+    try:
+        from models.dataset import BLIND_SETS
+    except ImportError:  # the core installed without the models package
+        return frozenset()
+    return frozenset(BLIND_SETS)
 
 
 def load_cases(path: str | Path, split: str = "all") -> list[dict[str, Any]]:
