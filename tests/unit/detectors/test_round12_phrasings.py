@@ -163,7 +163,6 @@ def test_second_read_violations_flag(text: str, family: str) -> None:
     ("植物染发膏一次上色三年不褪，在家自己就能染", "false_ad"),
     ("99.8%的顾客都回购，放心入", "false_ad"),
     ("多位明星发型师指定的染发膏", "false_ad"),
-    ("化妆品协会金奖粉底液，油皮夏天也能扛住", "false_ad"),
     ("持妆72小时不脱，油皮亲妈", "false_ad"),
     ("喝了半年，降压药从一天两片减到半片了", "false_ad"),
     ("喝了半年，降圧药从一天两片减到半片了", "false_ad"),                          # 圧: the Japanese form
@@ -182,3 +181,42 @@ def test_round13_violations_flag(text: str, family: str) -> None:
 ])
 def test_round13_innocent_posts(text: str, family: str) -> None:
     assert scores(text, "家居")[family] < 0.5
+
+
+# ---- second read of round 13: the new entries' innocent look-alikes, and the damping cue as an evasion ----
+
+@pytest.mark.parametrize(("text", "category", "family"), [
+    ("这个行李箱我用了三年不坏，轮子还很顺", "箱包", "false_ad"),            # durability remarks
+    ("不粘锅用了两年不掉色，涂层也没起皮", "厨具", "false_ad"),
+    ("店铺页面显示98%的买家好评，我买了也觉得不错", "数码", "false_ad"),      # an honest statistic
+    ("报告显示，仅有45%的用户满意现在的外卖包装", "食品", "false_ad"),
+    ("儿子用这套机器人套件拿了市里科技大赛一等奖", "玩具", "false_ad"),      # a real award
+    ("这台电视看卫视黄金档的剧很清楚", "数码", "false_ad"),
+    ("这个卷发棒是明星发型师推荐的款，不过我觉得普通", "美妆", "false_ad"),
+    ("号称持妆8小时不掉色，我实测4小时就掉了，差评", "美妆", "false_ad"),
+    ("油皮实测：上班持妆8小时不脱妆，下午鼻翼稍微有点出油", "美妆", "false_ad"),
+    ("我妈的降压药从三片减到两片后，用这个分药盒正好", "家居", "false_ad"),  # not the product's doing
+    ("官方售后3天全部修复寄回，服务不错", "数码", "false_ad"),
+    ("双十一活动看下面：满减返10%", "数码", "mlm"),                            # 下面 = below
+    ("直播间下面小黄车返5%", "数码", "mlm"),
+    ("推荐一级红茶送长辈，口感醇厚", "食品", "mlm"),                          # 一级 = a grade
+    ("社区团购推荐团长送货很准时", "食品", "mlm"),
+    ("社保代理，交3个月起", "课程", "mlm"),
+    ("职业体验馆，花99元当校长一天", "课程", "mlm"),
+    ("推荐朋友来买返5%积分", "食品", "mlm"),                                  # a one-level referral perk
+    ("有人冒充客服让加微信退款，我们的售后只在平台聊天窗口处理", "家纺", "mlm"),  # a warning, quoted
+])
+def test_round13_second_read_innocent_posts(text: str, category: str, family: str) -> None:
+    assert scores(text, category)[family] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "千万别转账给个人，招代理，交3980当总代，推荐一个代理奖500",
+    "团队计酬，拉三个人回本，冒充官方的都是假的",
+    "想要的加微信私聊，记住不要转账给陌生人",
+    "缴1万元当区域总代理，推荐新人有奖",
+])
+def test_a_transfer_warning_does_not_damp_a_pitch(text: str) -> None:
+    """'Don't transfer money, beware of fake support' is what sellers say to look trustworthy: such
+    remarks are no scam-warning cue (they used to damp every mlm signal of the post to a tenth)."""
+    assert scores(text)["mlm"] >= 0.5
