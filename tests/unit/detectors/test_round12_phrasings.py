@@ -220,3 +220,17 @@ def test_a_transfer_warning_does_not_damp_a_pitch(text: str) -> None:
     """'Don't transfer money, beware of fake support' is what sellers say to look trustworthy: such
     remarks are no scam-warning cue (they used to damp every mlm signal of the post to a tenth)."""
     assert scores(text)["mlm"] >= 0.5
+
+
+# ---- round 14 (fresh set style13, dev-set imitation): its odd half's three misses ----
+
+@pytest.mark.parametrize(("text", "family", "flagged"), [
+    ("花1680开通店主身份，你的粉丝开店你拿奖金，粉丝的粉丝开店你还有", "mlm", True),
+    ("反馈图加wχ：shizhen_mama", "mlm", True),                              # Greek chi for x
+    ("手机壳都是原创插画，不做任何大牌仿款，每月上新两款", "counterfeit", False),  # a refusal, not an offer
+    ("这家店只卖仿款，便宜", "counterfeit", True),
+    ("加入读书社群，好友的好友你都有机会认识", "mlm", False),
+    ("花199开通会员身份，全年包邮", "mlm", False),
+])
+def test_round14_phrasings(text: str, family: str, flagged: bool) -> None:
+    assert (scores(text)[family] >= 0.5) is flagged

@@ -25,7 +25,7 @@ from moderation.policy import load_policy
 DATA = Path(__file__).resolve().parents[2] / "data"
 #: Size of each set's odd (development) half, by id prefix; the files are `models.dataset.BLIND_SETS`.
 DEV_HALF_SIZES = {"b": 120, "c": 150, "s": 75, "u": 120, "h": 100, "w": 100, "v": 120, "x": 100, "y": 120,
-                  "z": 120, "g": 100, "r": 120, "j": 100, "k": 120, "t": 100, "q": 120, "n": 120, "e": 120}
+                  "z": 120, "g": 100, "r": 120, "j": 100, "k": 120, "t": 100, "q": 120, "n": 120, "e": 120, "f": 100}
 
 
 @pytest.fixture(scope="module")
