@@ -234,3 +234,14 @@ def test_a_transfer_warning_does_not_damp_a_pitch(text: str) -> None:
 ])
 def test_round14_phrasings(text: str, family: str, flagged: bool) -> None:
     assert (scores(text)[family] >= 0.5) is flagged
+
+
+# ---- exhaustive sweep of the dev generator's substitution tables over every development post ----
+
+@pytest.mark.parametrize("text", [
+    "不节食不运动，一天三块饼干，月shou二十斤是常态",             # 瘦 in pinyin before a weight
+    "丰胸精油涂抹按摩，百分之百见笑，不大退款",                   # 见效 → 见笑 after 百分之百
+    "这款精华100%见笑，敏感肌也能用",
+])
+def test_sweep_substitutions_still_flag(text: str) -> None:
+    assert scores(text, "美妆")["false_ad"] >= 0.5
