@@ -245,3 +245,12 @@ def test_round14_phrasings(text: str, family: str, flagged: bool) -> None:
 ])
 def test_sweep_substitutions_still_flag(text: str) -> None:
     assert scores(text, "美妆")["false_ad"] >= 0.5
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("考计算机二级交80块报名费，这本真题书刷完一次就过了", False),   # an exam's registration fee
+    ("一级建造师缴300报名费前，先用这套题摸摸底", False),
+    ("招代理，交680报名费领货，发展下线拿提成", True),               # the scheme's own wording still counts
+])
+def test_registration_fees_of_exams_are_no_entry_fee(text: str, flagged: bool) -> None:
+    assert (scores(text, "图书")["mlm"] >= 0.5) is flagged
