@@ -89,10 +89,17 @@ def split_of(case_id: str) -> Literal["tune", "report"]:
     The project's own labelled cases (`p` ids) are all trainable."""
     if re.fullmatch(r"d\d+", case_id):
         return "report" if case_id[-1] in "789" else "tune"
+    return blind_half(case_id) or "tune"
+
+
+def blind_half(case_id: str) -> Literal["tune", "report"] | None:
+    """The half of a blind set's id (`BLIND_SETS` prefix + digits): odd ids are the development
+    half ("tune"), even ids are held out ("report"); None for any other id. `moderation eval` reads
+    the halves from here too, so evaluation and training agree on them."""
     blind = re.fullmatch(r"([a-z])(\d+)", case_id)
     if blind and blind.group(1) in BLIND_SETS:
         return "tune" if int(blind.group(2)) % 2 else "report"
-    return "tune"
+    return None
 
 
 def read_rows(path: str | Path) -> Iterator[dict]:

@@ -13,7 +13,6 @@ the project's blind sets split odd (development) / even (held out) — see `in_s
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,21 +37,21 @@ def in_split(case_id: str, split: str) -> bool:
         return True
     if split not in ("tune", "report"):
         raise ValueError(f"unknown split {split!r} (tune | report | all)")
-    blind = re.fullmatch(r"([a-z])([0-9]+)", case_id)
-    if blind and blind.group(1) in _blind_prefixes():
-        return (int(blind.group(2)) % 2 == 1) == (split == "tune")
+    half = _blind_half_rule()(case_id)
+    if half is not None:
+        return half == split
     digits = TUNE_DIGITS if split == "tune" else REPORT_DIGITS
     return bool(case_id) and case_id[-1] in digits
 
 
 @lru_cache(maxsize=1)
-def _blind_prefixes() -> frozenset[str]:
-    """The id letters of the project's blind sets (the registry lives with the training data)."""
+def _blind_half_rule() -> Callable[[str], str | None]:
+    """`models.dataset.blind_half` (the registry of blind sets lives with the training data)."""
     try:
-        from models.dataset import BLIND_SETS
-    except ImportError:  # the core installed without the models package
-        return frozenset()
-    return frozenset(BLIND_SETS)
+        from models.dataset import blind_half
+    except ImportError:  # the core installed without the models package: no blind sets
+        return lambda _case_id: None
+    return blind_half
 
 
 def load_cases(path: str | Path, split: str = "all") -> list[dict[str, Any]]:
