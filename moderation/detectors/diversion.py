@@ -115,15 +115,19 @@ class DiversionDetector(LexiconDetector):
             if any(0 <= m.start() - end <= LABEL_REACH for end in labels):
                 continue
             a, b = view.norm.span(m.start(), m.end())
-            as_written = unicodedata.normalize("NFKC", view.norm.original[a:b]).strip()  # ０２１－… is 021-…
-            if m.re is LANDLINE and (not LANDLINE_AS_WRITTEN.fullmatch(as_written)
-                                     or m.group() in DIGIT_SEQUENCE):
+            if m.re is LANDLINE and not self._written_as_landline(view.norm.original[a:b], m.group()):
                 continue
             score = 0.9 if any(0 <= m.start() - end <= 10 for end in cues) else 0.8
             ev = ContactEvidence(contact_type="phone", value=m.group(), field=view.name, start=a, end=b,
                                  text=view.norm.original[a:b])
             out.append(Signal(FAMILY, "DIVERSION_PHONE", score, ev, PLATFORM_RULE, self.name))
         return out
+
+    @staticmethod
+    def _written_as_landline(original: str, digits: str) -> bool:
+        """Whether a landline-length digit run reads as one in the original (０２１－… is 021-…)."""
+        return (LANDLINE_AS_WRITTEN.fullmatch(unicodedata.normalize("NFKC", original).strip()) is not None
+                and digits not in DIGIT_SEQUENCE)
 
     def _links(self, view: FieldView) -> list[Signal]:
         original = view.norm.original
