@@ -4,18 +4,11 @@ that the new entries must leave alone. Pipeline = the text detectors (lexicon on
 from __future__ import annotations
 
 import pytest
-
-from moderation.engine import text_detectors
-from moderation.pipeline import Pipeline
-from moderation.policy import load_policy
-from moderation.types import Product, Recommendation
-
-PIPELINE = Pipeline(text_detectors(), load_policy())
+from detector_harness import pipeline_scores
 
 
 def scores(text: str, category: str | None = None) -> dict[str, float]:
-    rec = Recommendation(id="probe", text=text, product=Product(title="商品", category=category))
-    return PIPELINE.scan(rec).scores
+    return pipeline_scores(text, category, title="商品")
 
 
 @pytest.mark.parametrize(("text", "category"), [

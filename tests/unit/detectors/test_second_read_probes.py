@@ -5,18 +5,7 @@ violations must stay flagged. Pipeline = the text detectors (lexicon only, the f
 from __future__ import annotations
 
 import pytest
-
-from moderation.engine import text_detectors
-from moderation.pipeline import Pipeline
-from moderation.policy import load_policy
-from moderation.types import Product, Recommendation
-
-PIPELINE = Pipeline(text_detectors(), load_policy())
-
-
-def scores(text: str, category: str | None = None, **product: object) -> dict[str, float]:
-    rec = Recommendation(id="probe", text=text, product=Product(category=category, **product))
-    return PIPELINE.scan(rec).scores
+from detector_harness import pipeline_scores as scores
 
 
 @pytest.mark.parametrize(("text", "category"), [
